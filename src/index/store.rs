@@ -1,0 +1,268 @@
+//! Opening, writing and querying the tantivy index of one corpus.
+
+use std::path::{Path, PathBuf};
+
+use tantivy::collector::{DocSetCollector, TopDocs};
+use tantivy::query::QueryParser;
+use tantivy::schema::{OwnedValue, TantivyDocument, Value as _};
+use tantivy::snippet::SnippetGenerator;
+use tantivy::{DateTime, Index, IndexBuilder, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument as Doc, Term};
+
+use super::IndexError;
+use super::schema::{self, Fields, SCHEMA_VERSION};
+use super::tokenizers;
+use crate::model::{Article, ArticleId, Lang};
+
+/// Marker file inside the tantivy folder holding [`SCHEMA_VERSION`].
+const VERSION_FILE: &str = "dossier-schema-version";
+
+/// The searchable index of one corpus.
+pub struct CorpusIndex {
+    index: Index,
+    reader: IndexReader,
+    fields: Fields,
+    dir: PathBuf,
+}
+
+/// One search result.
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+pub struct Hit {
+    /// Article id.
+    pub id: ArticleId,
+    /// Relative path of its file.
+    pub rel_path: String,
+    /// Title.
+    pub title: String,
+    /// Publication date as `YYYY-MM-DD` / `YYYY-MM` / `YYYY`, if any.
+    pub date: Option<String>,
+    /// BM25 score.
+    pub score: f32,
+    /// A passage with the matched words between `[` and `]`.
+    pub snippet: String,
+}
+
+/// Whether an index was opened as it was or had to be (re)created.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum OpenOutcome {
+    /// An existing, compatible index.
+    Opened,
+    /// A new, empty index (first run).
+    Created,
+    /// The old index was unusable and was replaced by an empty one; the reason.
+    Rebuilt(String),
+}
+
+impl CorpusIndex {
+    /// Opens the index in `dir`, creating it if absent and rebuilding it (empty)
+    /// when its schema version differs or it cannot be opened.
+    pub fn open_or_create(dir: &Path) -> Result<(Self, OpenOutcome), IndexError> {
+        let io = |source: std::io::Error| IndexError::Io { source, path: dir.to_path_buf() };
+        std::fs::create_dir_all(dir).map_err(io)?;
+        let has_index = dir.join("meta.json").exists();
+        let version = std::fs::read_to_string(dir.join(VERSION_FILE)).ok();
+        let mut outcome = OpenOutcome::Created;
+        if has_index {
+            if version.as_deref().map(str::trim) != Some(SCHEMA_VERSION.to_string().as_str()) {
+                outcome = OpenOutcome::Rebuilt(format!(
+                    "index format changed (version {} → {SCHEMA_VERSION}); rebuilding",
+                    version.as_deref().map_or("unknown", str::trim)
+                ));
+            } else {
+                match Self::open_existing(dir) {
+                    Ok(index) => return Ok((index, OpenOutcome::Opened)),
+                    Err(e) => outcome = OpenOutcome::Rebuilt(format!("index damaged ({e}); rebuilding")),
+                }
+            }
+            clear_dir(dir).map_err(io)?;
+        } else if dir.read_dir().map_err(io)?.next().is_some() {
+            // Leftovers of an interrupted first run: start clean.
+            clear_dir(dir).map_err(io)?;
+        }
+        let (schema, fields) = schema::build();
+        let index = IndexBuilder::new()
+            .schema(schema)
+            .tokenizers(tokenizers::manager())
+            .create_in_dir(dir)
+            .map_err(|source| IndexError::Tantivy { source, path: dir.to_path_buf() })?;
+        crate::storage::write_atomic(&dir.join(VERSION_FILE), SCHEMA_VERSION.to_string().as_bytes()).map_err(io)?;
+        let reader = reader_of(&index, dir)?;
+        Ok((Self { index, reader, fields, dir: dir.to_path_buf() }, outcome))
+    }
+
+    fn open_existing(dir: &Path) -> Result<Self, IndexError> {
+        let err = |source| IndexError::Tantivy { source, path: dir.to_path_buf() };
+        let mut index = Index::open_in_dir(dir).map_err(err)?;
+        index.set_tokenizers(tokenizers::manager());
+        let (expected, fields) = schema::build();
+        if index.schema() != expected {
+            return Err(IndexError::Incompatible { path: dir.to_path_buf() });
+        }
+        // Reading every segment's metadata now surfaces damage at open time.
+        let reader = reader_of(&index, dir)?;
+        index.searchable_segment_metas().map_err(err)?;
+        Ok(Self { index, reader, fields, dir: dir.to_path_buf() })
+    }
+
+    /// Field handles.
+    pub fn fields(&self) -> &Fields {
+        &self.fields
+    }
+
+    /// A writer. Only one can exist per index folder across processes; a second
+    /// one fails with [`IndexError::Locked`].
+    pub fn writer(&self, threads: usize) -> Result<IndexWriter, IndexError> {
+        let threads = threads.clamp(1, 4);
+        self.index.writer_with_num_threads(threads, threads * 48_000_000).map_err(|source| match source {
+            tantivy::TantivyError::LockFailure(..) => IndexError::Locked { path: self.dir.clone() },
+            source => IndexError::Tantivy { source, path: self.dir.clone() },
+        })
+    }
+
+    /// Makes committed changes visible to searches.
+    pub fn reload(&self) -> Result<(), IndexError> {
+        self.reader.reload().map_err(|source| IndexError::Tantivy { source, path: self.dir.clone() })
+    }
+
+    /// Number of article documents visible to searches.
+    pub fn num_articles(&self) -> u64 {
+        self.reader.searcher().num_docs()
+    }
+
+    fn parser(&self) -> QueryParser {
+        let f = &self.fields;
+        let mut parser = QueryParser::for_index(&self.index, vec![f.title_fr, f.body_fr, f.title_en, f.body_en]);
+        parser.set_conjunction_by_default();
+        parser.set_field_boost(f.title_fr, 2.0);
+        parser.set_field_boost(f.title_en, 2.0);
+        parser
+    }
+
+    /// Full-text search (tantivy syntax: words are ANDed; "phrases", OR, NOT / -word,
+    /// +word, title_fr:word). Returns at most `limit` hits, best first.
+    pub fn search(&self, query: &str, limit: usize) -> Result<Vec<Hit>, IndexError> {
+        let parsed = self.parser().parse_query(query).map_err(|e| IndexError::Query { message: e.to_string() })?;
+        let searcher = self.reader.searcher();
+        let tantivy_err = |source| IndexError::Tantivy { source, path: self.dir.clone() };
+        let top = searcher.search(&parsed, &TopDocs::with_limit(limit.max(1)).order_by_score()).map_err(tantivy_err)?;
+        let snippets_fr = SnippetGenerator::create(&searcher, &*parsed, self.fields.body_fr).map_err(tantivy_err)?;
+        let snippets_en = SnippetGenerator::create(&searcher, &*parsed, self.fields.body_en).map_err(tantivy_err)?;
+        let mut hits = Vec::with_capacity(top.len());
+        for (score, address) in top {
+            let doc: TantivyDocument = searcher.doc(address).map_err(tantivy_err)?;
+            let body = text_of(&doc, self.fields.body);
+            let generator = if text_of(&doc, self.fields.lang) == "fr" { &snippets_fr } else { &snippets_en };
+            let snippet = generator.snippet(&body);
+            let mut marked = snippet.fragment().to_owned();
+            for range in snippet.highlighted().iter().rev() {
+                if marked.is_char_boundary(range.start) && marked.is_char_boundary(range.end) {
+                    marked.insert(range.end, ']');
+                    marked.insert(range.start, '[');
+                }
+            }
+            hits.push(Hit {
+                id: ArticleId(u64_of(&doc, self.fields.id)),
+                rel_path: text_of(&doc, self.fields.path),
+                title: text_of(&doc, self.fields.title),
+                date: Some(text_of(&doc, self.fields.date_iso)).filter(|d| !d.is_empty()),
+                score,
+                snippet: marked.split_whitespace().collect::<Vec<_>>().join(" "),
+            });
+        }
+        Ok(hits)
+    }
+
+    /// Ids of every article matching `query`, unsorted.
+    pub fn matching_ids_unsorted(&self, query: &str) -> Result<Vec<ArticleId>, IndexError> {
+        let parsed = self.parser().parse_query(query).map_err(|e| IndexError::Query { message: e.to_string() })?;
+        let searcher = self.reader.searcher();
+        let tantivy_err = |source| IndexError::Tantivy { source, path: self.dir.clone() };
+        let addresses = searcher.search(&parsed, &DocSetCollector).map_err(tantivy_err)?;
+        let mut ids = Vec::with_capacity(addresses.len());
+        for address in addresses {
+            let reader = searcher.segment_reader(address.segment_ord).fast_fields().u64("id").map_err(tantivy_err)?;
+            if let Some(id) = reader.first(address.doc_id) {
+                ids.push(ArticleId(id));
+            }
+        }
+        Ok(ids)
+    }
+
+    /// Title and body of an article, read from the index.
+    pub fn article_text(&self, id: ArticleId) -> Result<Option<(String, String)>, IndexError> {
+        let searcher = self.reader.searcher();
+        let tantivy_err = |source| IndexError::Tantivy { source, path: self.dir.clone() };
+        let term = Term::from_field_u64(self.fields.id, id.0);
+        let query = tantivy::query::TermQuery::new(term, tantivy::schema::IndexRecordOption::Basic);
+        let top = searcher.search(&query, &TopDocs::with_limit(1).order_by_score()).map_err(tantivy_err)?;
+        let Some((_, address)) = top.into_iter().next() else { return Ok(None) };
+        let doc: TantivyDocument = searcher.doc(address).map_err(tantivy_err)?;
+        Ok(Some((text_of(&doc, self.fields.title), text_of(&doc, self.fields.body))))
+    }
+}
+
+fn reader_of(index: &Index, dir: &Path) -> Result<IndexReader, IndexError> {
+    index
+        .reader_builder()
+        .reload_policy(ReloadPolicy::Manual)
+        .try_into()
+        .map_err(|source| IndexError::Tantivy { source, path: dir.to_path_buf() })
+}
+
+/// Removes everything inside `dir` (the index folder is ours alone).
+fn clear_dir(dir: &Path) -> std::io::Result<()> {
+    for entry in std::fs::read_dir(dir)? {
+        let path = entry?.path();
+        if path.is_dir() { std::fs::remove_dir_all(&path)? } else { std::fs::remove_file(&path)? }
+    }
+    Ok(())
+}
+
+fn text_of(doc: &TantivyDocument, field: tantivy::schema::Field) -> String {
+    doc.get_first(field).and_then(|v| v.as_str()).unwrap_or_default().to_owned()
+}
+
+fn u64_of(doc: &TantivyDocument, field: tantivy::schema::Field) -> u64 {
+    doc.get_first(field).and_then(|v| v.as_u64()).unwrap_or_default()
+}
+
+/// Adds one article document. Call [`delete_file`] for its path first.
+pub fn add_article(writer: &IndexWriter, fields: &Fields, article: &Article) -> tantivy::Result<()> {
+    let mut doc = Doc::default();
+    doc.add_u64(fields.id, article.id.0);
+    doc.add_text(fields.path, &article.rel_path);
+    doc.add_u64(fields.part, article.part as u64);
+    doc.add_text(fields.title, &article.title);
+    doc.add_text(fields.body, &article.body);
+    let (title_field, body_field) = fields.text_fields(article.lang);
+    doc.add_text(title_field, &article.title);
+    doc.add_text(body_field, &article.body);
+    doc.add_text(fields.lang, article.lang.code());
+    if let Some(outlet) = &article.outlet {
+        doc.add_text(fields.outlet, outlet);
+    }
+    if let Some(url) = &article.url {
+        doc.add_text(fields.url, url);
+    }
+    if let Some(date) = &article.date {
+        let seconds = date.date.first_day_unix_days() * 86_400;
+        doc.add_field_value(fields.published, &OwnedValue::Date(DateTime::from_timestamp_secs(seconds)));
+        doc.add_text(fields.date_iso, date.date.to_iso());
+        doc.add_text(fields.date_source, date.source.as_str());
+        doc.add_text(fields.date_detail, &date.detail);
+    }
+    writer.add_document(doc)?;
+    Ok(())
+}
+
+/// Deletes every article document of the file at `rel_path`.
+pub fn delete_file(writer: &IndexWriter, fields: &Fields, rel_path: &str) {
+    writer.delete_term(Term::from_field_text(fields.path, rel_path));
+}
+
+/// Which analyzer language an index field pair belongs to (for tests and tools).
+pub fn field_lang(fields: &Fields, field: tantivy::schema::Field) -> Option<Lang> {
+    [Lang::Fr, Lang::En].into_iter().find(|lang| {
+        let (title, body) = fields.text_fields(*lang);
+        field == title || field == body
+    })
+}

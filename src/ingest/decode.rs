@@ -1,0 +1,198 @@
+//! Bytes → text: byte-order marks, UTF-16, UTF-8, declared HTML charsets and the
+//! Windows-1252 fallback that legacy French and English files need.
+
+use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, UTF_8, WINDOWS_1252};
+
+/// Text decoded from a file, with the encoding that was used.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Decoded {
+    /// The decoded text (never contains a byte-order mark).
+    pub text: String,
+    /// Name of the encoding, e.g. "UTF-8", "UTF-16LE", "windows-1252".
+    pub encoding: &'static str,
+    /// How many characters could not be decoded and were replaced by U+FFFD.
+    pub replaced: usize,
+}
+
+/// Why bytes are not text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NotText {
+    /// NUL bytes or many control characters: an image, archive or executable.
+    Binary,
+    /// Nothing but white space.
+    Empty,
+}
+
+/// How many leading bytes are sniffed for binary content.
+const SNIFF_BYTES: usize = 8 * 1024;
+
+/// Decodes `bytes`, trying in order: a byte-order mark, UTF-16 without BOM,
+/// a charset declared in the first bytes (`<meta charset>`, XML declaration) when
+/// `allow_declared` is set, strict UTF-8, then Windows-1252 (a superset of Latin-1
+/// for printable text).
+pub fn decode(bytes: &[u8], allow_declared: bool) -> Result<Decoded, NotText> {
+    if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
+        let rest = bytes.get(bom_len..).unwrap_or_default();
+        return finish(decode_with(encoding, rest));
+    }
+    if let Some(encoding) = sniff_utf16(bytes) {
+        return finish(decode_with(encoding, bytes));
+    }
+    if looks_binary(bytes) {
+        return Err(NotText::Binary);
+    }
+    if allow_declared {
+        if let Some(encoding) = declared_charset(bytes) {
+            // A page that says UTF-8 but is not valid UTF-8 falls through to the
+            // heuristics below; any other declaration is trusted.
+            if encoding != UTF_8 || std::str::from_utf8(bytes).is_ok() {
+                return finish(decode_with(encoding, bytes));
+            }
+        }
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(text) => finish(Decoded { text: text.to_owned(), encoding: "UTF-8", replaced: 0 }),
+        Err(_) => {
+            // Mostly-valid UTF-8 with a few broken sequences (a truncated file, a bad
+            // copy) is read as UTF-8; anything else is a legacy single-byte encoding.
+            let lossy = decode_with(UTF_8, bytes);
+            let chars = lossy.text.chars().count().max(1);
+            if lossy.replaced * 200 < chars {
+                finish(lossy)
+            } else {
+                finish(decode_with(WINDOWS_1252, bytes))
+            }
+        }
+    }
+}
+
+fn decode_with(encoding: &'static Encoding, bytes: &[u8]) -> Decoded {
+    let (text, _) = encoding.decode_without_bom_handling(bytes);
+    let replaced = text.matches('\u{FFFD}').count();
+    Decoded { text: text.into_owned(), encoding: encoding.name(), replaced }
+}
+
+fn finish(decoded: Decoded) -> Result<Decoded, NotText> {
+    if decoded.text.trim().is_empty() {
+        return Err(NotText::Empty);
+    }
+    // Decoding UTF-16 that was really something else gives mostly unassigned or
+    // control characters; treat that as binary too.
+    let sample: Vec<char> = decoded.text.chars().take(4096).collect();
+    let bad = sample.iter().filter(|c| is_suspicious_char(**c)).count();
+    if bad * 10 > sample.len() {
+        return Err(NotText::Binary);
+    }
+    Ok(decoded)
+}
+
+fn is_suspicious_char(c: char) -> bool {
+    (c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}')) || c == '\u{FFFD}'
+}
+
+/// UTF-16 text without a BOM has a NUL in every other byte for Latin text.
+fn sniff_utf16(bytes: &[u8]) -> Option<&'static Encoding> {
+    let sample = &bytes[..bytes.len().min(SNIFF_BYTES) & !1];
+    if sample.len() < 8 {
+        return None;
+    }
+    let pairs = sample.len() / 2;
+    let even_nul = sample.iter().step_by(2).filter(|b| **b == 0).count();
+    let odd_nul = sample.iter().skip(1).step_by(2).filter(|b| **b == 0).count();
+    if odd_nul * 10 > pairs * 7 && even_nul * 10 < pairs {
+        Some(UTF_16LE)
+    } else if even_nul * 10 > pairs * 7 && odd_nul * 10 < pairs {
+        Some(UTF_16BE)
+    } else {
+        None
+    }
+}
+
+/// NUL bytes or many C0 control bytes in the first kilobytes mean binary data.
+pub fn looks_binary(bytes: &[u8]) -> bool {
+    let sample = &bytes[..bytes.len().min(SNIFF_BYTES)];
+    if sample.contains(&0) {
+        return true;
+    }
+    let controls = sample
+        .iter()
+        .filter(|b| **b < 0x20 && !matches!(**b, b'\n' | b'\r' | b'\t' | 0x0c))
+        .count();
+    controls * 20 > sample.len().max(1)
+}
+
+/// Finds `charset=...` in the first 2 KB (HTML meta or XML declaration).
+fn declared_charset(bytes: &[u8]) -> Option<&'static Encoding> {
+    let head = &bytes[..bytes.len().min(2048)];
+    let lower: Vec<u8> = head.iter().map(u8::to_ascii_lowercase).collect();
+    for key in [&b"charset="[..], &b"encoding="[..]] {
+        let Some(at) = find(&lower, key) else { continue };
+        let value = &lower[at + key.len()..];
+        let value: Vec<u8> = value
+            .iter()
+            .copied()
+            .skip_while(|b| matches!(b, b'"' | b'\'' | b' '))
+            .take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b':' | b'.'))
+            .collect();
+        if let Some(encoding) = Encoding::for_label(&value) {
+            // UTF-16 declared inside an 8-bit readable header is a lie.
+            if encoding != UTF_16LE && encoding != UTF_16BE {
+                return Some(encoding);
+            }
+        }
+    }
+    None
+}
+
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).position(|w| w == needle)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decodes_each_encoding() {
+        let cases: Vec<(Vec<u8>, &str, &str)> = vec![
+            (b"\xEF\xBB\xBFl'\xC3\xA9t\xC3\xA9".to_vec(), "l'été", "UTF-8"),
+            ("l'été".as_bytes().to_vec(), "l'été", "UTF-8"),
+            (b"l'\xE9t\xE9 \x93ok\x94".to_vec(), "l'été “ok”", "windows-1252"),
+            (
+                [&[0xFF, 0xFE][..], &"été là".encode_utf16().flat_map(u16::to_le_bytes).collect::<Vec<_>>()].concat(),
+                "été là",
+                "UTF-16LE",
+            ),
+            (
+                [&[0xFE, 0xFF][..], &"été".encode_utf16().flat_map(u16::to_be_bytes).collect::<Vec<_>>()].concat(),
+                "été",
+                "UTF-16BE",
+            ),
+            ("Bonjour à tous les amis".encode_utf16().flat_map(u16::to_le_bytes).collect(), "Bonjour à tous les amis", "UTF-16LE"),
+            (b"<meta charset=\"iso-8859-1\"><p>caf\xe9</p>".to_vec(), "<meta charset=\"iso-8859-1\"><p>café</p>", "windows-1252"),
+        ];
+        for (bytes, text, encoding) in cases {
+            let decoded = decode(&bytes, true).unwrap_or_else(|e| panic!("{text}: {e:?}"));
+            assert_eq!(decoded.text, text);
+            assert_eq!(decoded.encoding, encoding, "{text}");
+        }
+    }
+
+    #[test]
+    fn rejects_binary_and_empty() {
+        assert_eq!(decode(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR", false), Err(NotText::Binary));
+        assert_eq!(decode(b"   \n\t ", false), Err(NotText::Empty));
+        assert_eq!(decode(b"", false), Err(NotText::Empty));
+        let noise: Vec<u8> = (0..4000u32).map(|i| (i * 7 % 31) as u8).collect();
+        assert_eq!(decode(&noise, false), Err(NotText::Binary));
+    }
+
+    #[test]
+    fn mostly_utf8_with_a_broken_byte_stays_utf8() {
+        let mut bytes = "é".repeat(500).into_bytes();
+        bytes.push(0xC3); // truncated sequence at the end
+        let decoded = decode(&bytes, false).unwrap();
+        assert_eq!(decoded.encoding, "UTF-8");
+        assert_eq!(decoded.replaced, 1);
+    }
+}

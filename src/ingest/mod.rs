@@ -1,0 +1,297 @@
+//! Files → [`Article`]s. Walks the user's folder (read-only), decodes bytes,
+//! parses each format, detects the language and dates each article.
+//!
+//! ```text
+//! walk::walk ─► FileInfo ─► read_file ─► decode ─► text | html | json ─► RawArticle ─► finish ─► Article
+//! ```
+
+#[path = "/tmp/shims/dates_shim.rs"]
+pub mod dates;
+pub mod decode;
+#[path = "/tmp/shims/html_shim.rs"]
+pub mod html;
+pub mod json;
+pub mod lang;
+pub mod text;
+pub mod walk;
+
+use std::path::PathBuf;
+
+use crate::model::{Article, ArticleId, DateSource, Lang, PartialDate, PubDate};
+
+pub use walk::{FileInfo, WalkReport, walk};
+
+/// Bodies longer than this are cut (at a character boundary) with a warning.
+pub const MAX_BODY_BYTES: usize = 4 * 1024 * 1024;
+/// Files larger than this are not read at all.
+pub const MAX_FILE_BYTES: u64 = 512 * 1024 * 1024;
+
+/// Why a file gave no article. The path comes last in every message.
+#[derive(Debug, thiserror::Error)]
+pub enum IngestError {
+    /// The file could not be read (permissions, vanished, I/O error).
+    #[error("cannot read file ({source}): {path:?}")]
+    Read {
+        /// The underlying error.
+        source: std::io::Error,
+        /// The file.
+        path: PathBuf,
+    },
+    /// NUL bytes or control characters: not text.
+    #[error("binary data, not text: {path:?}")]
+    Binary {
+        /// The file.
+        path: PathBuf,
+    },
+    /// Empty or white space only.
+    #[error("empty file: {path:?}")]
+    Empty {
+        /// The file.
+        path: PathBuf,
+    },
+    /// Larger than [`MAX_FILE_BYTES`].
+    #[error("file too large ({size_mb} MB, limit {limit_mb} MB): {path:?}")]
+    TooLarge {
+        /// Size in MB.
+        size_mb: u64,
+        /// Limit in MB.
+        limit_mb: u64,
+        /// The file.
+        path: PathBuf,
+    },
+    /// Broken JSON, or HTML/JSON with no article text in it.
+    #[error("{what}: {path:?}")]
+    Malformed {
+        /// What is wrong.
+        what: String,
+        /// The file.
+        path: PathBuf,
+    },
+}
+
+/// Article formats Dossier reads, by file extension.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    /// `.txt`
+    Text,
+    /// `.md`, `.markdown`
+    Markdown,
+    /// `.html`, `.htm`, `.xhtml`
+    Html,
+    /// `.json`
+    Json,
+    /// `.jsonl`, `.ndjson`
+    JsonLines,
+}
+
+impl Format {
+    /// Format from a file name's extension (case-insensitive); `None` for other files.
+    pub fn from_path(path: &std::path::Path) -> Option<Self> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        Some(match ext.as_str() {
+            "txt" | "text" => Self::Text,
+            "md" | "markdown" => Self::Markdown,
+            "html" | "htm" | "xhtml" | "shtml" => Self::Html,
+            "json" => Self::Json,
+            "jsonl" | "ndjson" => Self::JsonLines,
+            _ => return None,
+        })
+    }
+}
+
+/// What a format reader found before dating and language detection.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct RawArticle {
+    /// Title from metadata or the first line.
+    pub title: Option<String>,
+    /// Main text.
+    pub body: String,
+    /// Raw date strings from metadata, best first, with where each came from.
+    pub date_candidates: Vec<(String, String)>,
+    /// Language declared by the file, e.g. "fr-FR".
+    pub declared_lang: Option<String>,
+    /// Outlet name.
+    pub outlet: Option<String>,
+    /// Original URL.
+    pub url: Option<String>,
+}
+
+/// Settings for reading files.
+#[derive(Clone, Debug)]
+pub struct ReadOptions {
+    /// Today's date: no publication date may be later.
+    pub today: PartialDate,
+    /// Use the file's modification time when no other date is found.
+    pub file_time_fallback: bool,
+}
+
+impl Default for ReadOptions {
+    fn default() -> Self {
+        Self { today: dates::today(), file_time_fallback: false }
+    }
+}
+
+/// Articles read from one file.
+#[derive(Debug, Clone)]
+pub struct FileRead {
+    /// The articles (several for JSON arrays and JSON lines).
+    pub articles: Vec<Article>,
+    /// Non-fatal problems: legacy encoding, truncated body, skipped JSON lines.
+    pub warnings: Vec<String>,
+    /// xxh3 of the file's bytes, to tell real changes from touched files.
+    pub content_hash: u64,
+}
+
+/// Reads one file of the corpus. Never writes anything.
+pub fn read_file(info: &FileInfo, options: &ReadOptions) -> Result<FileRead, IngestError> {
+    let path = info.abs_path.clone();
+    if info.size > MAX_FILE_BYTES {
+        return Err(IngestError::TooLarge { size_mb: info.size >> 20, limit_mb: MAX_FILE_BYTES >> 20, path });
+    }
+    let bytes = std::fs::read(&path).map_err(|source| IngestError::Read { source, path: path.clone() })?;
+    let content_hash = xxhash_rust::xxh3::xxh3_64(&bytes);
+    let format = Format::from_path(&path).unwrap_or(Format::Text);
+    let decoded = decode::decode(&bytes, format == Format::Html).map_err(|why| match why {
+        decode::NotText::Binary => IngestError::Binary { path: path.clone() },
+        decode::NotText::Empty => IngestError::Empty { path: path.clone() },
+    })?;
+    drop(bytes);
+    let mut warnings = Vec::new();
+    if decoded.encoding != "UTF-8" {
+        warnings.push(format!("decoded as {}", decoded.encoding));
+    }
+    if decoded.replaced > 0 {
+        warnings.push(format!("{} undecodable byte sequence(s) replaced", decoded.replaced));
+    }
+    let malformed = |what: String| IngestError::Malformed { what, path: path.clone() };
+    let raws: Vec<RawArticle> = match format {
+        Format::Text => vec![text::read_text(&decoded.text, false)],
+        Format::Markdown => vec![text::read_text(&decoded.text, true)],
+        Format::Html => vec![raw_from_html(&decoded.text)],
+        Format::Json | Format::JsonLines => {
+            let read = if format == Format::Json { json::read_json(&decoded.text) } else { json::read_json_lines(&decoded.text) };
+            let read = read.map_err(malformed)?;
+            warnings.extend(read.warnings);
+            read.articles
+        }
+    };
+    let multi = raws.len() > 1 || format == Format::JsonLines;
+    let mut articles = Vec::with_capacity(raws.len());
+    for (part, mut raw) in raws.into_iter().enumerate() {
+        // Text fields of JSON exports often hold HTML.
+        if matches!(format, Format::Json | Format::JsonLines) && looks_like_html(&raw.body) {
+            let page = html::read_html(&raw.body);
+            raw.body = page.text;
+        }
+        if raw.body.trim().is_empty() {
+            warnings.push(format!("{}no text", if multi { format!("item {}: ", part + 1) } else { String::new() }));
+            continue;
+        }
+        if raw.body.len() > MAX_BODY_BYTES {
+            let mut cut = MAX_BODY_BYTES;
+            while !raw.body.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            raw.body.truncate(cut);
+            warnings.push(format!("text cut to its first {} MB", MAX_BODY_BYTES >> 20));
+        }
+        articles.push(finish(raw, info, if multi { part + 1 } else { 0 }, options));
+    }
+    if articles.is_empty() {
+        return Err(malformed("no article text found".to_owned()));
+    }
+    Ok(FileRead { articles, warnings, content_hash })
+}
+
+fn looks_like_html(text: &str) -> bool {
+    let head = text.get(..text.len().min(2000)).unwrap_or(text);
+    ["<p>", "<p ", "<div", "<br", "</p>", "<html"].iter().any(|tag| head.contains(tag))
+}
+
+fn raw_from_html(html_text: &str) -> RawArticle {
+    let page = html::read_html(html_text);
+    let mut raw = RawArticle {
+        title: page.title,
+        body: page.text,
+        declared_lang: page.lang,
+        outlet: page.site_name,
+        url: page.url,
+        date_candidates: Vec::new(),
+    };
+    for candidate in page.date_candidates {
+        raw.date_candidates.push((candidate.value, html_source_name(candidate.source).to_owned()));
+    }
+    raw
+}
+
+fn html_source_name(source: html::DateSource) -> &'static str {
+    match source {
+        html::DateSource::JsonLdPublished => "json-ld",
+        html::DateSource::MetaPublished => "meta",
+        html::DateSource::TimeElement => "time-element",
+        html::DateSource::Url => "url",
+        html::DateSource::Modified => "modified",
+        html::DateSource::Visible => "visible",
+    }
+}
+
+/// Title fallback, language, date resolution and id.
+fn finish(raw: RawArticle, info: &FileInfo, part: usize, options: &ReadOptions) -> Article {
+    let title = raw
+        .title
+        .filter(|t| !t.trim().is_empty())
+        .or_else(|| text::title_from_lines(&raw.body, false))
+        .unwrap_or_else(|| info.rel_path.rsplit('/').next().unwrap_or(&info.rel_path).to_owned());
+    let declared = raw.declared_lang.as_deref().and_then(Lang::parse);
+    let lang = declared.unwrap_or_else(|| lang::detect(&format!("{title}\n{}", raw.body), Lang::En));
+    let date = resolve_date(&raw.date_candidates, &raw.body, info, lang, options);
+    Article {
+        id: ArticleId::new(&info.rel_path, part),
+        rel_path: info.rel_path.clone(),
+        part,
+        title: title.trim().to_owned(),
+        body: raw.body,
+        lang,
+        date,
+        outlet: raw.outlet,
+        url: raw.url,
+    }
+}
+
+/// Metadata first, then the file name, then the text, then (only when asked) the
+/// file time. Nothing later than today (or, for text dates, the file time) is kept.
+fn resolve_date(
+    candidates: &[(String, String)],
+    body: &str,
+    info: &FileInfo,
+    lang: Lang,
+    options: &ReadOptions,
+) -> Option<PubDate> {
+    let english = lang == Lang::En;
+    let not_future = |d: &PartialDate| *d <= options.today;
+    for (value, detail) in candidates {
+        let parsed = if detail == "url" { dates::date_from_path(value) } else { dates::parse_date_string(value, english) };
+        if let Some(date) = parsed.filter(not_future) {
+            return Some(PubDate { date, source: DateSource::Metadata, detail: detail.clone() });
+        }
+    }
+    if let Some(date) = dates::date_from_path(&info.rel_path).filter(not_future) {
+        return Some(PubDate { date, source: DateSource::Filename, detail: "path".to_owned() });
+    }
+    let file_day = info.modified_day();
+    // A file time before 1990 is an archive artefact, not evidence.
+    let not_after = file_day.filter(|d| d.year >= 1990 && *d <= options.today).unwrap_or(options.today);
+    if let Some((date, kind)) = dates::date_from_text(body, not_after) {
+        let detail = match kind {
+            dates::TextDateKind::Dateline => "dateline",
+            dates::TextDateKind::Labelled => "labelled",
+            dates::TextDateKind::Written => "written",
+            dates::TextDateKind::WeekdayInferred => "weekday-inferred",
+        };
+        return Some(PubDate { date, source: DateSource::Text, detail: detail.to_owned() });
+    }
+    if options.file_time_fallback {
+        return file_day.map(|date| PubDate { date, source: DateSource::FileTime, detail: "modified".to_owned() });
+    }
+    None
+}

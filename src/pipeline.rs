@@ -1,0 +1,291 @@
+//! `index_folder`: walk → read (in parallel) → index, incrementally, with
+//! progress reports and cancellation. Used by the CLI and, through `jobs`, the GUI.
+//!
+//! Unchanged files (same size and modification time) are not opened at all.
+//! Touched files whose content hash is unchanged are read but not re-indexed.
+//! Changed files have their old documents deleted and new ones added; files
+//! that disappeared are deleted. The manifest is saved after each commit, so an
+//! interrupted run resumes where it stopped.
+
+use std::panic::AssertUnwindSafe;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Duration, Instant};
+
+use anyhow::Context as _;
+use rayon::prelude::*;
+
+use crate::index::manifest::ArticleMeta;
+use crate::index::{CorpusIndex, FileEntry, Manifest, OpenOutcome, store};
+use crate::ingest::walk::Skipped;
+use crate::ingest::{self, FileInfo, FileRead, IngestError, ReadOptions};
+
+/// Settings of one indexing run.
+#[derive(Clone, Debug)]
+pub struct IndexOptions {
+    /// Worker threads for reading files (0 = number of cores).
+    pub threads: usize,
+    /// How files are read and dated.
+    pub read: ReadOptions,
+}
+
+impl Default for IndexOptions {
+    fn default() -> Self {
+        Self { threads: 0, read: ReadOptions::default() }
+    }
+}
+
+/// Progress of a run, sent about every 50 ms.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Progress {
+    /// Files that need reading in this run.
+    pub files_total: usize,
+    /// Of those, already processed.
+    pub files_done: usize,
+    /// Bytes of those files processed.
+    pub bytes_done: u64,
+    /// Articles in the corpus so far.
+    pub articles: usize,
+}
+
+/// What an indexing run did.
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct Summary {
+    /// Articles in the corpus after the run.
+    pub articles: usize,
+    /// Article files in the folder.
+    pub files: usize,
+    /// Files opened and read in this run.
+    pub files_read: usize,
+    /// Files skipped without reading because they did not change.
+    pub files_unchanged: usize,
+    /// Files whose articles were removed because the file is gone.
+    pub files_removed: usize,
+    /// Files not of an article format (images, PDFs, …).
+    pub files_ignored: usize,
+    /// Bytes read in this run.
+    pub bytes_read: u64,
+    /// Files and folders that gave no article, with reasons.
+    pub skipped: Vec<Skipped>,
+    /// Files read with warnings (legacy encoding, truncated, bad JSON lines).
+    pub warnings: Vec<Skipped>,
+    /// Messages about the index itself (rebuilt, …).
+    pub notes: Vec<String>,
+    /// Wall-clock seconds.
+    pub seconds: f64,
+    /// True when the run was cancelled before reading every file.
+    pub cancelled: bool,
+}
+
+/// An opened corpus: its folder, data folder, index and manifest.
+pub struct Corpus {
+    /// Canonical path of the article folder.
+    pub folder: PathBuf,
+    /// Dossier's data folder for this corpus.
+    pub data_dir: PathBuf,
+    /// Full-text index.
+    pub index: CorpusIndex,
+    /// Per-file record of what was read.
+    pub manifest: Manifest,
+}
+
+/// Files read per batch between progress reports and cancellation checks.
+const BATCH_FILES: usize = 256;
+/// Commit (and save the manifest) at least this often, so a crash loses little.
+const COMMIT_EVERY: Duration = Duration::from_secs(30);
+
+/// Builds or updates the index of `folder` in `data_dir`.
+pub fn index_folder(
+    folder: &Path,
+    data_dir: &Path,
+    options: &IndexOptions,
+    cancel: &AtomicBool,
+    progress: &dyn Fn(&Progress),
+) -> anyhow::Result<(Summary, Corpus)> {
+    let started = Instant::now();
+    let folder = std::fs::canonicalize(folder).with_context(|| format!("cannot open folder {}", folder.display()))?;
+    anyhow::ensure!(folder.is_dir(), "not a folder: {}", folder.display());
+    std::fs::create_dir_all(data_dir).with_context(|| format!("cannot create {}", data_dir.display()))?;
+    let mut summary = Summary::default();
+
+    let (index, outcome) = CorpusIndex::open_or_create(&data_dir.join("tantivy"))?;
+    let loaded = Manifest::load(data_dir);
+    let mut wipe_index = false;
+    let mut manifest = match (outcome, loaded) {
+        (OpenOutcome::Opened, Ok(Some(manifest))) => manifest,
+        (OpenOutcome::Opened, Ok(None)) => {
+            wipe_index = index.num_articles() > 0;
+            Manifest::new(&folder)
+        }
+        (OpenOutcome::Opened, Err(why)) => {
+            summary.notes.push(format!("{why}; rebuilding the index"));
+            wipe_index = true;
+            Manifest::new(&folder)
+        }
+        (OpenOutcome::Rebuilt(why), _) => {
+            summary.notes.push(why);
+            Manifest::new(&folder)
+        }
+        (OpenOutcome::Created, _) => Manifest::new(&folder),
+    };
+    manifest.folder = folder.display().to_string();
+
+    let walked = ingest::walk(&folder, cancel).with_context(|| format!("cannot list {}", folder.display()))?;
+    summary.files = walked.files.len();
+    summary.files_ignored = walked.ignored;
+    summary.skipped.extend(walked.skipped);
+
+    let present: std::collections::HashSet<&str> = walked.files.iter().map(|f| f.rel_path.as_str()).collect();
+    let removed: Vec<String> = manifest.files.keys().filter(|p| !present.contains(p.as_str())).cloned().collect();
+    let to_read: Vec<&FileInfo> = walked
+        .files
+        .iter()
+        .filter(|f| {
+            manifest.files.get(&f.rel_path).is_none_or(|e| e.size != f.size || e.modified_unix_ns != f.modified_unix_ns)
+        })
+        .collect();
+    summary.files_unchanged = walked.files.len() - to_read.len();
+
+    let mut writer = None;
+    if wipe_index || !removed.is_empty() || !to_read.is_empty() {
+        let w = index.writer(options.threads.max(1))?;
+        if wipe_index {
+            w.delete_all_documents().context("cannot clear the index")?;
+        }
+        for path in &removed {
+            store::delete_file(&w, index.fields(), path);
+            manifest.files.remove(path);
+        }
+        summary.files_removed = removed.len();
+        writer = Some(w);
+    }
+
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(options.threads)
+        .thread_name(|i| format!("read_files_{i}"))
+        .build()
+        .context("cannot start worker threads")?;
+    let mut report = Progress { files_total: to_read.len(), articles: manifest.article_count(), ..Progress::default() };
+    progress(&report);
+    let mut last_commit = Instant::now();
+    for batch in to_read.chunks(BATCH_FILES) {
+        if cancel.load(Ordering::Relaxed) {
+            summary.cancelled = true;
+            break;
+        }
+        let results: Vec<(&FileInfo, Result<FileRead, String>)> =
+            pool.install(|| batch.par_iter().map(|info| (*info, read_guarded(info, &options.read))).collect());
+        let Some(w) = writer.as_mut() else { break };
+        for (info, result) in results {
+            summary.files_read += 1;
+            summary.bytes_read += info.size;
+            report.files_done += 1;
+            report.bytes_done += info.size;
+            let previous = manifest.files.get(&info.rel_path);
+            let entry = match result {
+                Ok(read) if previous.is_some_and(|p| p.content_hash == read.content_hash && p.error.is_none()) => {
+                    // Touched but not changed: keep the indexed documents.
+                    let mut entry = previous.cloned().unwrap_or_else(|| unreachable_entry(info));
+                    entry.size = info.size;
+                    entry.modified_unix_ns = info.modified_unix_ns;
+                    entry
+                }
+                Ok(read) => {
+                    store::delete_file(w, index.fields(), &info.rel_path);
+                    for article in &read.articles {
+                        store::add_article(w, index.fields(), article)
+                            .with_context(|| format!("cannot index {}", info.rel_path))?;
+                    }
+                    FileEntry {
+                        size: info.size,
+                        modified_unix_ns: info.modified_unix_ns,
+                        content_hash: read.content_hash,
+                        articles: read.articles.iter().map(ArticleMeta::of).collect(),
+                        error: None,
+                        warnings: read.warnings,
+                    }
+                }
+                Err(reason) => {
+                    store::delete_file(w, index.fields(), &info.rel_path);
+                    FileEntry {
+                        size: info.size,
+                        modified_unix_ns: info.modified_unix_ns,
+                        content_hash: 0,
+                        articles: Vec::new(),
+                        error: Some(reason),
+                        warnings: Vec::new(),
+                    }
+                }
+            };
+            manifest.files.insert(info.rel_path.clone(), entry);
+        }
+        report.articles = manifest.article_count();
+        progress(&report);
+        if last_commit.elapsed() > COMMIT_EVERY {
+            w.commit().context("cannot commit the index")?;
+            manifest.save(data_dir).context("cannot save the manifest")?;
+            last_commit = Instant::now();
+        }
+    }
+    if let Some(mut w) = writer {
+        w.commit().context("cannot commit the index")?;
+        manifest.save(data_dir).context("cannot save the manifest")?;
+        // Merging threads finish in the background of the next open otherwise.
+        w.wait_merging_threads().ok(); // A failed merge leaves valid, unmerged segments.
+        index.reload()?;
+    } else if !data_dir.join(crate::index::manifest::MANIFEST_FILE).exists() {
+        manifest.save(data_dir).context("cannot save the manifest")?;
+    }
+
+    for (path, entry) in &manifest.files {
+        if let Some(error) = &entry.error {
+            summary.skipped.push(Skipped { path: path.clone(), reason: error.clone() });
+        }
+        for warning in &entry.warnings {
+            summary.warnings.push(Skipped { path: path.clone(), reason: warning.clone() });
+        }
+    }
+    summary.skipped.sort_by(|a, b| a.path.cmp(&b.path));
+    summary.articles = manifest.article_count();
+    summary.seconds = started.elapsed().as_secs_f64();
+    Ok((summary, Corpus { folder, data_dir: data_dir.to_path_buf(), index, manifest }))
+}
+
+fn unreachable_entry(info: &FileInfo) -> FileEntry {
+    FileEntry {
+        size: info.size,
+        modified_unix_ns: info.modified_unix_ns,
+        content_hash: 0,
+        articles: Vec::new(),
+        error: None,
+        warnings: Vec::new(),
+    }
+}
+
+/// Reads one file; a panic inside a reader becomes a skip reason, never a crash.
+fn read_guarded(info: &FileInfo, options: &ReadOptions) -> Result<FileRead, String> {
+    match std::panic::catch_unwind(AssertUnwindSafe(|| ingest::read_file(info, options))) {
+        Ok(Ok(read)) => Ok(read),
+        Ok(Err(error)) => Err(reason_of(&error)),
+        Err(panic) => {
+            let message = panic
+                .downcast_ref::<&str>()
+                .map(|s| (*s).to_owned())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_default();
+            log::error!("reader panicked on {}: {message}", info.rel_path);
+            Err(format!("internal error while reading this file ({message})"))
+        }
+    }
+}
+
+/// The reason without the path (the report shows the path in its own column).
+fn reason_of(error: &IngestError) -> String {
+    match error {
+        IngestError::Read { source, .. } => format!("cannot read file: {source}"),
+        IngestError::Binary { .. } => "binary data, not text".to_owned(),
+        IngestError::Empty { .. } => "empty file".to_owned(),
+        IngestError::TooLarge { size_mb, limit_mb, .. } => format!("file too large ({size_mb} MB, limit {limit_mb} MB)"),
+        IngestError::Malformed { what, .. } => what.clone(),
+    }
+}

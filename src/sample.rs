@@ -1,0 +1,28 @@
+//! The bundled sample corpus, shown on first start so the window is never empty.
+//! The articles are compiled into the binary and copied, once, into Dossier's
+//! data folder (an installed app has no other place to read them from).
+
+use std::path::PathBuf;
+
+/// (file name, content) of each sample article; written for Dossier, see assets/sample/README.md.
+const FILES: &[(&str, &str)] = &[
+    ("2024-03-04-summit-fr.txt", include_str!("../assets/sample/2024-03-04-summit-fr.txt")),
+    ("2024-03-05-summit-en.md", include_str!("../assets/sample/2024-03-05-summit-en.md")),
+    ("2024-04-harbour-fr.html", include_str!("../assets/sample/2024-04-harbour-fr.html")),
+    ("wire-en.jsonl", include_str!("../assets/sample/wire-en.jsonl")),
+    ("energie-fr.json", include_str!("../assets/sample/energie-fr.json")),
+];
+
+/// Folder holding the sample corpus, created (or refreshed) on demand.
+pub fn sample_folder() -> std::io::Result<PathBuf> {
+    let dir = crate::storage::data_dir().join("sample-corpus");
+    std::fs::create_dir_all(&dir)?;
+    for (name, content) in FILES {
+        let path = dir.join(name);
+        // Rewrite only when missing or different, so the index sees no change.
+        if std::fs::read_to_string(&path).ok().as_deref() != Some(content) {
+            crate::storage::write_atomic(&path, content.as_bytes())?;
+        }
+    }
+    Ok(dir)
+}
