@@ -43,7 +43,7 @@ pub fn read_json(text: &str) -> Result<JsonArticles, String> {
     };
     for (i, item) in items.into_iter().enumerate() {
         match article_from_value(item) {
-            Ok(raw) => out.articles.push(raw),
+            Ok(raw) => out.articles.push(RawArticle { item: i + 1, ..raw }),
             Err(why) => out.warnings.push(format!("item {}: {why}", i + 1)),
         }
     }
@@ -66,7 +66,7 @@ pub fn read_json_lines(text: &str) -> Result<JsonArticles, String> {
             .map_err(|e| format!("invalid JSON: {e}"))
             .and_then(|v| article_from_value(&v));
         match result {
-            Ok(raw) => out.articles.push(raw),
+            Ok(raw) => out.articles.push(RawArticle { item: i + 1, ..raw }),
             Err(why) => out.warnings.push(format!("line {}: {why}", i + 1)),
         }
     }

@@ -5,7 +5,6 @@
 //! walk::walk ─► FileInfo ─► read_file ─► decode ─► text | html | json ─► RawArticle ─► finish ─► Article
 //! ```
 
-#[path = "/tmp/shims/dates_shim.rs"]
 pub mod dates;
 pub mod decode;
 #[path = "/tmp/shims/html_shim.rs"]
@@ -114,6 +113,9 @@ pub struct RawArticle {
     pub outlet: Option<String>,
     /// Original URL.
     pub url: Option<String>,
+    /// 1-based position of the item in a JSON array or JSON-lines file (its line
+    /// number), 0 for single-article files; part of the article id.
+    pub item: usize,
 }
 
 /// Settings for reading files.
@@ -177,14 +179,14 @@ pub fn read_file(info: &FileInfo, options: &ReadOptions) -> Result<FileRead, Ing
     };
     let multi = raws.len() > 1 || format == Format::JsonLines;
     let mut articles = Vec::with_capacity(raws.len());
-    for (part, mut raw) in raws.into_iter().enumerate() {
+    for mut raw in raws {
         // Text fields of JSON exports often hold HTML.
         if matches!(format, Format::Json | Format::JsonLines) && looks_like_html(&raw.body) {
             let page = html::read_html(&raw.body);
             raw.body = page.text;
         }
         if raw.body.trim().is_empty() {
-            warnings.push(format!("{}no text", if multi { format!("item {}: ", part + 1) } else { String::new() }));
+            warnings.push(format!("{}no text", if multi { format!("item {}: ", raw.item) } else { String::new() }));
             continue;
         }
         if raw.body.len() > MAX_BODY_BYTES {
@@ -195,7 +197,8 @@ pub fn read_file(info: &FileInfo, options: &ReadOptions) -> Result<FileRead, Ing
             raw.body.truncate(cut);
             warnings.push(format!("text cut to its first {} MB", MAX_BODY_BYTES >> 20));
         }
-        articles.push(finish(raw, info, if multi { part + 1 } else { 0 }, options));
+        let part = if multi { raw.item } else { 0 };
+        articles.push(finish(raw, info, part, options));
     }
     if articles.is_empty() {
         return Err(malformed("no article text found".to_owned()));
@@ -217,6 +220,7 @@ fn raw_from_html(html_text: &str) -> RawArticle {
         outlet: page.site_name,
         url: page.url,
         date_candidates: Vec::new(),
+        item: 0,
     };
     for candidate in page.date_candidates {
         raw.date_candidates.push((candidate.value, html_source_name(candidate.source).to_owned()));

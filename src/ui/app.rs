@@ -33,7 +33,9 @@ struct ArticleRow {
     date: String,
     date_hint: String,
     path: String,
+    outlet: String,
     lang: &'static str,
+    is_dated: bool,
 }
 
 /// The open corpus and what is derived from it for display.
@@ -228,21 +230,43 @@ impl App {
             return;
         };
         let row_height = ui.text_style_height(&egui::TextStyle::Body) + 6.0;
-        egui::Grid::new("article_header").num_columns(3).show(ui, |ui| {
-            ui.strong("Date");
-            ui.strong("Title");
-            ui.strong("File");
-        });
-        ui.separator();
-        egui::ScrollArea::vertical().auto_shrink([false, false]).show_rows(ui, row_height, session.rows.len(), |ui, range| {
-            for row in session.rows.get(range).unwrap_or_default() {
-                ui.horizontal(|ui| {
-                    ui.add_sized([110.0, row_height], egui::Label::new(&row.date)).on_hover_text(&row.date_hint);
-                    ui.label(format!("[{}]", row.lang));
-                    ui.add(egui::Label::new(egui::RichText::new(&row.title).strong()).truncate()).on_hover_text(&row.path);
+        egui_extras::TableBuilder::new(ui)
+            .striped(true)
+            .resizable(true)
+            .column(egui_extras::Column::exact(96.0))
+            .column(egui_extras::Column::exact(36.0))
+            .column(egui_extras::Column::remainder().at_least(200.0).clip(true))
+            .column(egui_extras::Column::initial(160.0).at_least(60.0).clip(true))
+            .column(egui_extras::Column::initial(220.0).at_least(60.0).clip(true))
+            .header(row_height, |mut header| {
+                for name in ["Date", "Lang", "Title", "Outlet", "File"] {
+                    header.col(|ui| {
+                        ui.strong(name);
+                    });
+                }
+            })
+            .body(|body| {
+                body.rows(row_height, session.rows.len(), |mut row| {
+                    let Some(article) = session.rows.get(row.index()) else { return };
+                    row.col(|ui| {
+                        let text = egui::RichText::new(&article.date);
+                        let text = if article.is_dated { text } else { text.weak().italics() };
+                        ui.label(text).on_hover_text(&article.date_hint);
+                    });
+                    row.col(|ui| {
+                        ui.weak(article.lang);
+                    });
+                    row.col(|ui| {
+                        ui.add(egui::Label::new(&article.title).truncate());
+                    });
+                    row.col(|ui| {
+                        ui.add(egui::Label::new(egui::RichText::new(&article.outlet).weak()).truncate());
+                    });
+                    row.col(|ui| {
+                        ui.add(egui::Label::new(egui::RichText::new(&article.path).weak()).truncate());
+                    });
                 });
-            }
-        });
+            });
     }
 
     fn skipped_window_ui(&mut self, ctx: &egui::Context) {
@@ -273,11 +297,13 @@ fn rows_of(corpus: &Corpus) -> Vec<ArticleRow> {
                 |d| format!("Date from {} ({})", d.source.as_str().replace('_', " "), d.detail),
             ),
             path: path.to_owned(),
+            outlet: a.outlet.clone().unwrap_or_default(),
             lang: a.lang.code(),
+            is_dated: a.date.is_some(),
         })
         .collect();
     // Newest first; undated articles last.
-    rows.sort_by(|a, b| (b.date != "undated", &b.date).cmp(&(a.date != "undated", &a.date)));
+    rows.sort_by(|a, b| (b.is_dated, &b.date).cmp(&(a.is_dated, &a.date)));
     rows
 }
 
