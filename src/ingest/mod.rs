@@ -7,7 +7,6 @@
 
 pub mod dates;
 pub mod decode;
-#[path = "/tmp/shims/html_shim.rs"]
 pub mod html;
 pub mod json;
 pub mod lang;
