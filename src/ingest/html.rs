@@ -21,7 +21,13 @@ pub struct HtmlPage {
     pub url: Option<String>,
     /// Raw date strings, most reliable first.
     pub date_candidates: Vec<DateCandidate>,
+    /// The start (at most 32 KB) of all visible text, navigation and bylines included,
+    /// for a last-resort date search.
+    pub page_text: String,
 }
+
+/// Size limit of [`HtmlPage::page_text`].
+const PAGE_TEXT_BYTES: usize = 32 * 1024;
 
 /// A raw date string and where it was found.
 #[derive(Debug, Clone, PartialEq)]
@@ -196,6 +202,8 @@ enum Event<'a> {
     Start { name: String, attrs: Vec<(String, String)>, self_closing: bool },
     End { name: String },
     Text(&'a str),
+    /// Content of a raw-text element (script, style, title, …), never article text.
+    Raw { name: String, text: &'a str },
 }
 
 /// Elements whose content is raw text up to their end tag.
@@ -216,9 +224,11 @@ fn is_block(name: &str) -> bool {
     )
 }
 
-/// Elements whose content is never article text.
-fn is_dropped(name: &str) -> bool {
-    matches!(name, "nav" | "footer" | "aside" | "form" | "button" | "select" | "option" | "label" | "header" | "menu" | "dialog" | "object" | "video" | "audio" | "canvas" | "map")
+/// Elements whose content is never article text. With `strict` off, only the
+/// unmistakable ones: some sites wrap the whole page in a `<form>` or `<header>`.
+fn is_dropped(name: &str, strict: bool) -> bool {
+    matches!(name, "nav" | "footer" | "aside" | "button" | "select" | "option" | "dialog" | "object" | "video" | "audio" | "canvas" | "map")
+        || (strict && matches!(name, "form" | "label" | "header" | "menu"))
 }
 
 /// Finds the byte offset of `</name` (ASCII case-insensitive) from `from`.
@@ -327,12 +337,13 @@ fn tokenize<'a>(html: &'a str, mut f: impl FnMut(Event<'a>)) {
             f(Event::End { name });
             continue;
         }
-        let raw = is_raw_text(&name) && !self_closing;
+        // Browsers ignore "/>" on HTML elements: `<script .../>` still opens a script.
+        let raw = is_raw_text(&name) && !(self_closing && matches!(name.as_str(), "svg" | "math"));
         f(Event::Start { name: name.clone(), attrs, self_closing });
         if raw {
             let end = find_end_tag(html, i, &name).unwrap_or(len);
             if end > i {
-                f(Event::Text(&html[i..end]));
+                f(Event::Raw { name: name.clone(), text: &html[i..end] });
             }
             f(Event::End { name });
             i = html[end..].find('>').map_or(len, |e| end + e + 1);
@@ -411,6 +422,19 @@ const MAX_DEPTH: usize = 512;
 
 /// Reads a page.
 pub fn read_html(html: &str) -> HtmlPage {
+    let page = read_with(html, true);
+    // Class names can mislead (a wrapper called "header-nav-container" around the
+    // whole page): when they leave almost nothing, read again trusting tags only.
+    if page.text.chars().count() < 250 {
+        let loose = read_with(html, false);
+        if loose.text.chars().count() > page.text.chars().count() {
+            return loose;
+        }
+    }
+    page
+}
+
+fn read_with(html: &str, use_class_hints: bool) -> HtmlPage {
     let mut page = HtmlPage::default();
     let mut stack: Vec<Open> = Vec::new();
     let mut next_id: u32 = 1;
@@ -432,6 +456,8 @@ pub fn read_html(html: &str) -> HtmlPage {
     let mut time_other: Vec<String> = Vec::new();
     let mut visible: Vec<String> = Vec::new();
     let mut visible_capture: Option<(usize, String)> = None;
+    let mut page_text = String::new();
+    let mut image_urls: Vec<String> = Vec::new();
 
     let flush = |buf: &mut String, links: &mut usize, blocks: &mut Vec<Block>, stack: &[Open]| {
         let text = buf.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -473,6 +499,11 @@ pub fn read_html(html: &str) -> HtmlPage {
                     }
                 }
                 "title" => in_title = dropped_at.is_none() || stack.iter().all(|o| o.name != "svg"),
+                "img" | "a" if image_urls.len() < 8 => {
+                    if let Some(link) = attr(&attrs, "data-permalink") {
+                        image_urls.push(link.to_owned());
+                    }
+                }
                 "script" => in_json_ld = attr(&attrs, "type").is_some_and(|t| t.to_ascii_lowercase().contains("ld+json")),
                 "time" => {
                     if let Some(dt) = attr(&attrs, "datetime").filter(|d| !d.trim().is_empty()) {
@@ -516,7 +547,9 @@ pub fn read_html(html: &str) -> HtmlPage {
                 let hint = is_body_hint(&words, &attrs);
                 if hint || name == "article" || name == "main" {
                     body_ids.push((id, !hint));
-                } else if is_dropped(&name) || is_boilerplate(&words, &attrs) {
+                } else if is_dropped(&name, use_class_hints)
+                    || (use_class_hints && !matches!(name.as_str(), "html" | "body") && is_boilerplate(&words, &attrs))
+                {
                     dropped_at = Some(stack.len());
                 }
             }
@@ -576,18 +609,14 @@ pub fn read_html(html: &str) -> HtmlPage {
                 }
             }
         }
+        Event::Raw { name, text } => {
+            if name == "title" && in_title {
+                title_tag.push_str(text);
+            } else if name == "script" && in_json_ld {
+                json_ld.push(text.to_owned());
+            }
+        }
         Event::Text(raw) => {
-            if in_title {
-                title_tag.push_str(raw);
-                return;
-            }
-            if in_json_ld {
-                json_ld.push(raw.to_owned());
-                return;
-            }
-            if stack.iter().rev().take(3).any(|o| is_raw_text(&o.name)) {
-                return;
-            }
             let text = decode_entities(raw);
             if let Some(h) = &mut h1_buf {
                 h.push_str(&text);
@@ -596,6 +625,10 @@ pub fn read_html(html: &str) -> HtmlPage {
                 if v.len() < 400 {
                     v.push_str(&text);
                 }
+            }
+            if page_text.len() < PAGE_TEXT_BYTES {
+                page_text.push_str(&text);
+                page_text.push(' ');
             }
             if dropped_at.is_some() {
                 return;
@@ -609,8 +642,9 @@ pub fn read_html(html: &str) -> HtmlPage {
     flush(&mut buf, &mut buf_links, &mut blocks, &stack);
 
     page.text = main_text(&blocks, &body_ids);
+    page.page_text = page_text.split_whitespace().collect::<Vec<_>>().join(" ");
     fill_metadata(&mut page, &meta, &json_ld, title_tag.trim(), first_h1);
-    fill_dates(&mut page, &meta, &json_ld, time_publish, time_other, visible);
+    fill_dates(&mut page, &meta, &json_ld, time_publish, time_other, visible, &image_urls);
     page
 }
 
@@ -740,7 +774,15 @@ fn strip_site_suffix(title: &str, site: Option<&str>) -> String {
     title.to_owned()
 }
 
-fn fill_dates(page: &mut HtmlPage, meta: &[(String, String)], json_ld: &[String], time_publish: Vec<String>, time_other: Vec<String>, visible: Vec<String>) {
+fn fill_dates(
+    page: &mut HtmlPage,
+    meta: &[(String, String)],
+    json_ld: &[String],
+    time_publish: Vec<String>,
+    time_other: Vec<String>,
+    visible: Vec<String>,
+    image_urls: &[String],
+) {
     let mut out: Vec<DateCandidate> = Vec::new();
     let mut push = |value: &str, source: DateSource| {
         let value = value.trim();
@@ -785,6 +827,12 @@ fn fill_dates(page: &mut HtmlPage, meta: &[(String, String)], json_ld: &[String]
     }
     for v in &visible {
         push(v, DateSource::Visible);
+    }
+    // Uploads are filed by date: an og:image or permalink under /2016/05/04/.
+    for url in image_urls.iter().map(String::as_str).chain(meta_value(meta, &["og:image", "twitter:image"])) {
+        if url.bytes().filter(|b| b.is_ascii_digit()).count() >= 6 {
+            push(url, DateSource::Url);
+        }
     }
     for j in json_ld {
         if let Some((_, v)) = json_string_after(j, "dateModified", 0) {

@@ -112,6 +112,8 @@ pub struct RawArticle {
     pub outlet: Option<String>,
     /// Original URL.
     pub url: Option<String>,
+    /// Visible text of the whole page (HTML only), searched for a date last.
+    pub page_text: Option<String>,
     /// 1-based position of the item in a JSON array or JSON-lines file (its line
     /// number), 0 for single-article files; part of the article id.
     pub item: usize,
@@ -219,6 +221,7 @@ fn raw_from_html(html_text: &str) -> RawArticle {
         outlet: page.site_name,
         url: page.url,
         date_candidates: Vec::new(),
+        page_text: Some(page.page_text),
         item: 0,
     };
     for candidate in page.date_candidates {
@@ -247,7 +250,7 @@ fn finish(raw: RawArticle, info: &FileInfo, part: usize, options: &ReadOptions) 
         .unwrap_or_else(|| info.rel_path.rsplit('/').next().unwrap_or(&info.rel_path).to_owned());
     let declared = raw.declared_lang.as_deref().and_then(Lang::parse);
     let lang = declared.unwrap_or_else(|| lang::detect(&format!("{title}\n{}", raw.body), Lang::En));
-    let date = resolve_date(&raw.date_candidates, &raw.body, info, lang, options);
+    let date = resolve_date(&raw.date_candidates, &raw.body, raw.page_text.as_deref(), info, lang, options);
     Article {
         id: ArticleId::new(&info.rel_path, part),
         rel_path: info.rel_path.clone(),
@@ -261,22 +264,118 @@ fn finish(raw: RawArticle, info: &FileInfo, part: usize, options: &ReadOptions) 
     }
 }
 
+/// A metadata date candidate, parsed.
+struct Parsed<'a> {
+    date: PartialDate,
+    value: &'a str,
+    detail: &'a str,
+}
+
+/// Sources written by the publisher on purpose, as opposed to page text near a
+/// "date" class or modification times.
+fn is_strong(detail: &str) -> bool {
+    !matches!(detail, "visible" | "modified")
+}
+
+/// "2023-11-09T06:35:29Z", "…+00:00", "… GMT": a timestamp given in UTC, whose
+/// day may differ from the publisher's local day.
+fn is_utc_stamp(value: &str) -> bool {
+    let v = value.trim();
+    v.contains(':') && (v.ends_with('Z') || v.ends_with("+00:00") || v.ends_with("+0000") || v.ends_with("GMT") || v.ends_with("UTC"))
+}
+
+/// Sign of a timestamp's UTC offset ("…T14:40:04-06:00" → -1); 0 when it has none.
+fn offset_sign(value: &str) -> i32 {
+    let v = value.trim();
+    let Some(t) = v.find('T') else { return 0 };
+    let time = &v[t..];
+    if time.contains('+') {
+        1
+    } else if time.contains('-') {
+        -1
+    } else {
+        0
+    }
+}
+
+/// The hour of a UTC timestamp ("2023-11-09T06:35:29Z" → 6).
+fn utc_hour(value: &str) -> Option<u32> {
+    if !is_utc_stamp(value) {
+        return None;
+    }
+    let colon = value.find(':')?;
+    value.get(colon.checked_sub(2)?..colon)?.parse().ok()
+}
+
+/// Chooses among metadata dates: the first strong one, corrected to the
+/// publisher's local day when another strong candidate gives it, and made more
+/// precise when a month-only date has a day-precise twin.
+fn choose_metadata_date<'p, 'a>(parsed: &'p [Parsed<'a>]) -> Option<&'p Parsed<'a>> {
+    let strong: Vec<&Parsed> = parsed.iter().filter(|p| is_strong(p.detail)).collect();
+    let first = strong.first().copied().or_else(|| parsed.iter().find(|p| p.detail == "visible"))?;
+    let mut best = first;
+    if let Some(hour) = utc_hour(best.value).filter(|_| best.date.precision() == dates::Precision::Day) {
+        // Another date in local time (an offset, a date in the URL, a visible
+        // byline) one day away gives the publisher's own day.
+        let days = best.date.first_day_unix_days();
+        // Only an early-morning UTC time can be the previous day in the Americas,
+        // and only an evening one the next day in Asia and Oceania.
+        let local = parsed.iter().filter(|p| p.detail != "modified").find(|p| {
+            let shift = p.date.first_day_unix_days() - days;
+            let sign = offset_sign(p.value);
+            p.date.precision() == dates::Precision::Day
+                && !is_utc_stamp(p.value)
+                && ((shift == -1 && hour < 8 && sign <= 0) || (shift == 1 && hour >= 13 && sign >= 0))
+        });
+        if let Some(local) = local {
+            best = local;
+        }
+    }
+    if best.date.precision() != dates::Precision::Day {
+        let refined = parsed.iter().find(|p| {
+            p.date.precision() == dates::Precision::Day
+                && p.date.year == best.date.year
+                && (best.date.month == 0 || p.date.month == best.date.month)
+        });
+        if let Some(refined) = refined {
+            best = refined;
+        }
+    }
+    Some(best)
+}
+
 /// Metadata first, then the file name, then the text, then (only when asked) the
 /// file time. Nothing later than today (or, for text dates, the file time) is kept.
 fn resolve_date(
     candidates: &[(String, String)],
     body: &str,
+    page_text: Option<&str>,
     info: &FileInfo,
     lang: Lang,
     options: &ReadOptions,
 ) -> Option<PubDate> {
     let english = lang == Lang::En;
     let not_future = |d: &PartialDate| *d <= options.today;
-    for (value, detail) in candidates {
-        let parsed = if detail == "url" { dates::date_from_path(value) } else { dates::parse_date_string(value, english) };
-        if let Some(date) = parsed.filter(not_future) {
-            return Some(PubDate { date, source: DateSource::Metadata, detail: detail.clone() });
+    let parsed: Vec<Parsed> = candidates
+        .iter()
+        .filter_map(|(value, detail)| {
+            let date = if detail == "url" { dates::date_from_path(value) } else { dates::parse_date_string(value, english) };
+            date.filter(not_future).map(|date| Parsed { date, value, detail })
+        })
+        .collect();
+    if let Some(p) = choose_metadata_date(&parsed) {
+        let mut date = p.date;
+        if date.precision() != dates::Precision::Day {
+            // "2016/12" in a URL: the text usually says which day.
+            let texts = [Some(body), page_text];
+            let refined = texts.into_iter().flatten().find_map(|text| {
+                dates::find_written_dates(text).into_iter().map(|(_, d)| d).find(|d| {
+                    d.precision() == dates::Precision::Day && d.year == date.year && (date.month == 0 || d.month == date.month)
+                })
+            });
+            date = refined.filter(not_future).unwrap_or(date);
         }
+        return Some(PubDate { date, source: DateSource::Metadata, detail: p.detail.to_owned() });
     }
     if let Some(date) = dates::date_from_path(&info.rel_path).filter(not_future) {
         return Some(PubDate { date, source: DateSource::Filename, detail: "path".to_owned() });
@@ -292,6 +391,18 @@ fn resolve_date(
             dates::TextDateKind::WeekdayInferred => "weekday-inferred",
         };
         return Some(PubDate { date, source: DateSource::Text, detail: detail.to_owned() });
+    }
+    // A page's visible text outside the article (bylines, headers) often carries the date.
+    if let Some(page_text) = page_text {
+        let found = dates::find_written_dates(page_text).into_iter().find(|(_, d)| {
+            d.precision() == dates::Precision::Day && d.year >= 1995 && d.first_day_unix_days() <= not_after.first_day_unix_days()
+        });
+        if let Some((_, date)) = found {
+            return Some(PubDate { date, source: DateSource::Text, detail: "page".to_owned() });
+        }
+    }
+    if let Some(p) = parsed.iter().find(|p| p.detail == "modified") {
+        return Some(PubDate { date: p.date, source: DateSource::Metadata, detail: p.detail.to_owned() });
     }
     if options.file_time_fallback {
         return file_day.map(|date| PubDate { date, source: DateSource::FileTime, detail: "modified".to_owned() });
