@@ -309,6 +309,12 @@ fn date_at(toks: &[(usize, Tok)], i: usize, english: bool) -> Option<Found> {
     };
     let t = |k: usize| toks.get(i + skip + k);
     let with = |f: Found| Some(Found { weekday, len: f.len + skip, ..f });
+    // Year, month name, day: "2020/oct/02" in URLs.
+    if let (Some((y, 4)), Some('/' | '-'), Some(month), Some('/' | '-'), Some((d, 1..=2))) =
+        (num(t(0)), sep(t(1)), word(t(2)).and_then(month_of), sep(t(3)), num(t(4)))
+    {
+        return with(Found { year: year_of(y, 4), month, day: u8::try_from(d).ok()?, weekday: None, len: 5 }).filter(|f| f.year.is_some());
+    }
     // ISO-like: 2023-09-13, 2023/09/13, 2023.09.13, 2023-09 (and 2023-09-13T10:00).
     if let Some((y, 4)) = num(t(0)) {
         if let (Some(s), Some((m, 1..=2))) = (sep(t(1)), num(t(2))) {
@@ -670,6 +676,7 @@ mod tests {
             ("20230913_article.txt", Some("2023-09-13")),
             ("2023/09/13/story.html", Some("2023-09-13")),
             ("https://example.org/2019/05/12/title", Some("2019-05-12")),
+            ("https://www.example.com/education/2020/oct/02/title", Some("2020-10-02")),
             ("archive/2023-09/a.txt", Some("2023-09")),
             ("000_1ea358a33fb87ced.txt", None),
             ("reut-00012345.json", None),

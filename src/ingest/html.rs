@@ -21,13 +21,13 @@ pub struct HtmlPage {
     pub url: Option<String>,
     /// Raw date strings, most reliable first.
     pub date_candidates: Vec<DateCandidate>,
-    /// The start (at most 32 KB) of all visible text, navigation and bylines included,
+    /// The start (at most 256 KB) of all visible text, navigation and bylines included,
     /// for a last-resort date search.
     pub page_text: String,
 }
 
 /// Size limit of [`HtmlPage::page_text`].
-const PAGE_TEXT_BYTES: usize = 32 * 1024;
+const PAGE_TEXT_BYTES: usize = 256 * 1024;
 
 /// A raw date string and where it was found.
 #[derive(Debug, Clone, PartialEq)]
@@ -553,6 +553,16 @@ fn read_with(html: &str, use_class_hints: bool) -> HtmlPage {
                     dropped_at = Some(stack.len());
                 }
             }
+            if dropped_at.is_none() && (words.contains("time") || words.contains("date")) {
+                // <div class="news-time-ago" title="2020-09-20T14:20:02Z">: a machine date in an attribute.
+                let stamp = ["title", "data-date", "data-time", "data-timestamp", "content"]
+                    .iter()
+                    .filter_map(|a| attr(&attrs, a))
+                    .find(|v| v.len() < 40 && v.bytes().filter(u8::is_ascii_digit).count() >= 8);
+                if let Some(stamp) = stamp.filter(|_| time_other.len() < 16) {
+                    time_other.push(stamp.trim().to_owned());
+                }
+            }
             if visible_capture.is_none()
                 && dropped_at.is_none()
                 && ["date", "byline", "published", "posted", "timestamp", "dateline"].iter().any(|w| words.contains(w))
@@ -642,6 +652,13 @@ fn read_with(html: &str, use_class_hints: bool) -> HtmlPage {
     flush(&mut buf, &mut buf_links, &mut blocks, &stack);
 
     page.text = main_text(&blocks, &body_ids);
+    if page.text.trim().is_empty() {
+        // Pages rendered by scripts have no text in their markup; their summary is
+        // better than nothing for search and dating.
+        page.text = meta_value(&meta, &["og:description", "description", "twitter:description"])
+            .map(|d| decode_entities(d).split_whitespace().collect::<Vec<_>>().join(" "))
+            .unwrap_or_default();
+    }
     page.page_text = page_text.split_whitespace().collect::<Vec<_>>().join(" ");
     fill_metadata(&mut page, &meta, &json_ld, title_tag.trim(), first_h1);
     fill_dates(&mut page, &meta, &json_ld, time_publish, time_other, visible, &image_urls);

@@ -314,20 +314,38 @@ fn choose_metadata_date<'p, 'a>(parsed: &'p [Parsed<'a>]) -> Option<&'p Parsed<'
     let strong: Vec<&Parsed> = parsed.iter().filter(|p| is_strong(p.detail)).collect();
     let first = strong.first().copied().or_else(|| parsed.iter().find(|p| p.detail == "visible"))?;
     let mut best = first;
-    if let Some(hour) = utc_hour(best.value).filter(|_| best.date.precision() == dates::Precision::Day) {
-        // Another date in local time (an offset, a date in the URL, a visible
-        // byline) one day away gives the publisher's own day.
+    let is_day = |p: &Parsed| p.date.precision() == dates::Precision::Day;
+    if let Some(hour) = utc_hour(best.value).filter(|_| is_day(best)) {
+        // A timestamp in UTC may fall on the day after (or before) the publisher's
+        // own day. Local evidence one day away corrects it: a URL date or a local
+        // timestamp whose offset fits (only an early-morning UTC time can be the
+        // previous day in the Americas, only an evening one the next day in Asia).
         let days = best.date.first_day_unix_days();
-        // Only an early-morning UTC time can be the previous day in the Americas,
-        // and only an evening one the next day in Asia and Oceania.
-        let local = parsed.iter().filter(|p| p.detail != "modified").find(|p| {
+        let local = parsed.iter().filter(|p| !matches!(p.detail, "modified" | "visible")).find(|p| {
             let shift = p.date.first_day_unix_days() - days;
             let sign = offset_sign(p.value);
-            p.date.precision() == dates::Precision::Day
+            is_day(p)
                 && !is_utc_stamp(p.value)
                 && ((shift == -1 && hour < 8 && sign <= 0) || (shift == 1 && hour >= 13 && sign >= 0))
         });
         if let Some(local) = local {
+            return Some(local);
+        }
+    }
+    // The date shown to readers in a byline is the article's date for them: it
+    // wins when a machine-readable date (published or modified) agrees with it,
+    // or when it is the local day of a UTC timestamp.
+    let shown: Vec<&Parsed> = parsed.iter().filter(|p| p.detail == "visible" && is_day(p)).collect();
+    if shown.first().is_some_and(|v| v.date == best.date) {
+        return Some(best);
+    }
+    let machine_twin = |v: &&&Parsed| parsed.iter().any(|p| matches!(p.detail, "json-ld" | "meta" | "modified") && p.date == v.date);
+    if let Some(confirmed) = shown.iter().find(machine_twin) {
+        return Some(confirmed);
+    }
+    if is_utc_stamp(best.value) && is_day(best) {
+        let days = best.date.first_day_unix_days();
+        if let Some(local) = shown.iter().find(|v| (v.date.first_day_unix_days() - days).abs() == 1) {
             best = local;
         }
     }
