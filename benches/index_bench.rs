@@ -12,16 +12,90 @@ use std::time::Instant;
 use dossier::pipeline::{IndexOptions, index_folder};
 
 const FR_WORDS: &[&str] = &[
-    "le", "gouvernement", "a", "annoncé", "mardi", "une", "réforme", "des", "retraites", "qui", "suscite", "la",
-    "colère", "syndicats", "selon", "ministre", "économie", "les", "négociations", "avec", "partenaires", "sociaux",
-    "reprendront", "semaine", "prochaine", "à", "Paris", "tandis", "que", "Bruxelles", "surveille", "déficit",
-    "public", "et", "dette", "pays", "été", "critiquée", "par", "opposition", "au", "Parlement",
+    "le",
+    "gouvernement",
+    "a",
+    "annoncé",
+    "mardi",
+    "une",
+    "réforme",
+    "des",
+    "retraites",
+    "qui",
+    "suscite",
+    "la",
+    "colère",
+    "syndicats",
+    "selon",
+    "ministre",
+    "économie",
+    "les",
+    "négociations",
+    "avec",
+    "partenaires",
+    "sociaux",
+    "reprendront",
+    "semaine",
+    "prochaine",
+    "à",
+    "Paris",
+    "tandis",
+    "que",
+    "Bruxelles",
+    "surveille",
+    "déficit",
+    "public",
+    "et",
+    "dette",
+    "pays",
+    "été",
+    "critiquée",
+    "par",
+    "opposition",
+    "au",
+    "Parlement",
 ];
 const EN_WORDS: &[&str] = &[
-    "the", "government", "said", "on", "Tuesday", "that", "a", "new", "trade", "agreement", "with", "Canada",
-    "would", "cut", "tariffs", "on", "steel", "and", "aluminium", "according", "to", "officials", "in",
-    "Washington", "who", "spoke", "after", "talks", "ministers", "from", "both", "countries", "markets", "rose",
-    "as", "investors", "welcomed", "news", "of", "deal",
+    "the",
+    "government",
+    "said",
+    "on",
+    "Tuesday",
+    "that",
+    "a",
+    "new",
+    "trade",
+    "agreement",
+    "with",
+    "Canada",
+    "would",
+    "cut",
+    "tariffs",
+    "on",
+    "steel",
+    "and",
+    "aluminium",
+    "according",
+    "to",
+    "officials",
+    "in",
+    "Washington",
+    "who",
+    "spoke",
+    "after",
+    "talks",
+    "ministers",
+    "from",
+    "both",
+    "countries",
+    "markets",
+    "rose",
+    "as",
+    "investors",
+    "welcomed",
+    "news",
+    "of",
+    "deal",
 ];
 const FR_QUOTES: &[&str] = &[
     "« Nous ne céderons pas », a déclaré le ministre Bruno Lemaire.",
@@ -83,11 +157,21 @@ fn generate(dir: &Path, n: usize) -> u64 {
             std::fs::create_dir_all(&sub).unwrap();
         }
         let fr = i % 2 == 0;
-        let (words, quotes) = if fr { (FR_WORDS, FR_QUOTES) } else { (EN_WORDS, EN_QUOTES) };
+        let (words, quotes) = if fr {
+            (FR_WORDS, FR_QUOTES)
+        } else {
+            (EN_WORDS, EN_QUOTES)
+        };
         let day = 1 + i % 28;
         let month = 1 + (i / 28) % 12;
-        let body: Vec<String> = (0..4 + rng.next() % 4).map(|_| paragraph(&mut rng, words, quotes)).collect();
-        let title = paragraph(&mut rng, words, &[""]).split(". ").next().unwrap_or("Title").to_owned();
+        let body: Vec<String> = (0..4 + rng.next() % 4)
+            .map(|_| paragraph(&mut rng, words, quotes))
+            .collect();
+        let title = paragraph(&mut rng, words, &[""])
+            .split(". ")
+            .next()
+            .unwrap_or("Title")
+            .to_owned();
         let (name, content) = match i % 3 {
             0 => (format!("2023-{month:02}-{day:02}-article-{i}.txt"), format!("{title}\n\n{}", body.join("\n\n"))),
             1 => (
@@ -117,19 +201,31 @@ fn peak_rss_mb() -> Option<f64> {
 }
 
 fn main() {
-    let sizes: Vec<usize> = std::env::args().skip(1).filter_map(|a| a.parse().ok()).collect();
-    let sizes = if sizes.is_empty() { vec![10_000] } else { sizes };
+    let sizes: Vec<usize> = std::env::args()
+        .skip(1)
+        .filter_map(|a| a.parse().ok())
+        .collect();
+    let sizes = if sizes.is_empty() {
+        vec![10_000]
+    } else {
+        sizes
+    };
     for n in sizes {
         let tmp = tempfile::tempdir().unwrap();
         let corpus = tmp.path().join("corpus");
         let data = tmp.path().join("data");
         let t = Instant::now();
         let text_bytes = generate(&corpus, n);
-        println!("{n} articles generated ({:.1} MB of article text) in {:.1} s", text_bytes as f64 / 1e6, t.elapsed().as_secs_f64());
+        println!(
+            "{n} articles generated ({:.1} MB of article text) in {:.1} s",
+            text_bytes as f64 / 1e6,
+            t.elapsed().as_secs_f64()
+        );
         let cancel = AtomicBool::new(false);
         let options = IndexOptions::default();
         let t = Instant::now();
-        let (summary, corpus_handle) = index_folder(&corpus, &data, &options, &cancel, &|_| {}).unwrap();
+        let (summary, corpus_handle) =
+            index_folder(&corpus, &data, &options, &cancel, &|_| {}).unwrap();
         let cold = t.elapsed().as_secs_f64();
         assert_eq!(summary.articles, n);
         drop(corpus_handle);
@@ -143,7 +239,10 @@ fn main() {
         let (summary, _corpus) = index_folder(&corpus, &data, &options, &cancel, &|_| {}).unwrap();
         let reopen = t.elapsed().as_secs_f64();
         assert_eq!(summary.files_read, 0);
-        println!("re-open unchanged folder: {reopen:.3} s ({} files checked)", summary.files_unchanged);
+        println!(
+            "re-open unchanged folder: {reopen:.3} s ({} files checked)",
+            summary.files_unchanged
+        );
         if let Some(mb) = peak_rss_mb() {
             println!("peak RSS so far: {mb:.0} MB");
         }

@@ -100,7 +100,11 @@ fn execute(cli: Cli) -> anyhow::Result<()> {
             }
             Ok(())
         }
-        Command::Search { common, query, limit } => {
+        Command::Search {
+            common,
+            query,
+            limit,
+        } => {
             let corpus = open(&common)?;
             let hits = corpus.index.search(&query, limit)?;
             let mut out = std::io::stdout().lock();
@@ -122,7 +126,11 @@ fn execute(cli: Cli) -> anyhow::Result<()> {
 
 /// Indexes (incrementally) and opens the corpus, with progress and summary on stderr.
 fn open(common: &Common) -> anyhow::Result<Corpus> {
-    anyhow::ensure!(common.folder.is_dir(), "not a folder: {}", common.folder.display());
+    anyhow::ensure!(
+        common.folder.is_dir(),
+        "not a folder: {}",
+        common.folder.display()
+    );
     let data_dir = match &common.index_dir {
         Some(dir) => dir.clone(),
         None => crate::storage::corpus_dir(&common.folder)
@@ -134,10 +142,16 @@ fn open(common: &Common) -> anyhow::Result<Corpus> {
     ctrlc::set_handler(move || flag.store(true, Ordering::Relaxed)).ok(); // Only fails if already set.
     let options = IndexOptions {
         threads: common.threads,
-        read: crate::ingest::ReadOptions { file_time_fallback: common.file_time_fallback, ..Default::default() },
+        read: crate::ingest::ReadOptions {
+            file_time_fallback: common.file_time_fallback,
+            ..Default::default()
+        },
     };
     let bar = ProgressBar::new(!common.quiet && std::io::stderr().is_terminal());
-    let (summary, corpus) = pipeline::index_folder(&common.folder, &data_dir, &options, &cancel, &|p| bar.update(p))?;
+    let (summary, corpus) =
+        pipeline::index_folder(&common.folder, &data_dir, &options, &cancel, &|p| {
+            bar.update(p)
+        })?;
     bar.finish();
     if !common.quiet {
         print_summary(&summary);
@@ -154,7 +168,11 @@ struct ProgressBar {
 
 impl ProgressBar {
     fn new(enabled: bool) -> Self {
-        Self { enabled, started: Instant::now(), last_draw: std::cell::Cell::new(None) }
+        Self {
+            enabled,
+            started: Instant::now(),
+            last_draw: std::cell::Cell::new(None),
+        }
     }
 
     fn update(&self, p: &Progress) {
@@ -163,7 +181,12 @@ impl ProgressBar {
         }
         let now = Instant::now();
         let done = p.files_done == p.files_total;
-        if !done && self.last_draw.get().is_some_and(|t| now - t < Duration::from_millis(100)) {
+        if !done
+            && self
+                .last_draw
+                .get()
+                .is_some_and(|t| now - t < Duration::from_millis(100))
+        {
             return;
         }
         self.last_draw.set(Some(now));
@@ -201,7 +224,11 @@ fn print_summary(s: &Summary) {
         s.files_read,
         s.files_unchanged,
         s.files_removed,
-        if s.cancelled { "; cancelled, run again to finish" } else { "" }
+        if s.cancelled {
+            "; cancelled, run again to finish"
+        } else {
+            ""
+        }
     );
     if !s.skipped.is_empty() {
         eprintln!("skipped {} file(s):", s.skipped.len());

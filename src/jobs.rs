@@ -49,20 +49,29 @@ pub fn spawn_indexing(
     let cancel = Arc::new(AtomicBool::new(false));
     let cancelled = Arc::clone(&cancel);
     let job_folder = folder.clone();
-    std::thread::Builder::new().name("index_folder".to_owned()).spawn(move || {
-        let result = data_dir
-            .map_or_else(|| crate::storage::corpus_dir(&folder), Ok)
-            .map_err(|e| format!("cannot open {}: {e}", folder.display()))
-            .and_then(|dir| {
-                let progress = |p: &Progress| {
-                    // A full channel means the UI is behind; it will get the next one.
-                    if let Err(TrySendError::Full(_)) = tx.try_send(JobEvent::Progress(p.clone())) {}
-                    wake();
-                };
-                pipeline::index_folder(&folder, &dir, &options, &cancelled, &progress).map_err(|e| format!("{e:#}"))
-            });
-        tx.send(JobEvent::Finished(result.map(Box::new))).ok(); // Fails only if the UI is gone.
-        wake();
-    })?;
-    Ok(Job { folder: job_folder, events, cancel })
+    std::thread::Builder::new()
+        .name("index_folder".to_owned())
+        .spawn(move || {
+            let result = data_dir
+                .map_or_else(|| crate::storage::corpus_dir(&folder), Ok)
+                .map_err(|e| format!("cannot open {}: {e}", folder.display()))
+                .and_then(|dir| {
+                    let progress = |p: &Progress| {
+                        // A full channel means the UI is behind; it will get the next one.
+                        if let Err(TrySendError::Full(_)) =
+                            tx.try_send(JobEvent::Progress(p.clone()))
+                        {}
+                        wake();
+                    };
+                    pipeline::index_folder(&folder, &dir, &options, &cancelled, &progress)
+                        .map_err(|e| format!("{e:#}"))
+                });
+            tx.send(JobEvent::Finished(result.map(Box::new))).ok(); // Fails only if the UI is gone.
+            wake();
+        })?;
+    Ok(Job {
+        folder: job_folder,
+        events,
+        cancel,
+    })
 }

@@ -8,12 +8,12 @@
 //! ```
 //! Modules only import modules listed above them; `cli` and `ui` never import each other.
 
-pub mod model;
-pub mod ingest;
-pub mod storage;
-pub mod index;
-pub mod pipeline;
-pub mod jobs;
-pub mod sample;
 pub mod cli;
+pub mod index;
+pub mod ingest;
+pub mod jobs;
+pub mod model;
+pub mod pipeline;
+pub mod sample;
+pub mod storage;
 pub mod ui;

@@ -7,9 +7,16 @@ use dossier::ui::{App, StartupOptions};
 fn main() -> eframe::Result {
     env_logger::Builder::from_env(env_logger::Env::default().default_filter_or("warn")).init();
     // A file passed by the OS ("Open with") opens the folder it is in.
-    let open_folder = std::env::args_os().nth(1).map(std::path::PathBuf::from).and_then(|path| {
-        if path.is_dir() { Some(path) } else { path.parent().map(std::path::PathBuf::from) }
-    });
+    let open_folder = std::env::args_os()
+        .nth(1)
+        .map(std::path::PathBuf::from)
+        .and_then(|path| {
+            if path.is_dir() {
+                Some(path)
+            } else {
+                path.parent().map(std::path::PathBuf::from)
+            }
+        });
     let options = eframe::NativeOptions {
         viewport: eframe::egui::ViewportBuilder::default()
             .with_title("Dossier")
@@ -22,6 +29,15 @@ fn main() -> eframe::Result {
     eframe::run_native(
         "Dossier",
         options,
-        Box::new(move |cc| Ok(Box::new(App::new(cc, StartupOptions { persist: true, open_folder, data_dir: None })))),
+        Box::new(move |cc| {
+            Ok(Box::new(App::new(
+                cc,
+                StartupOptions {
+                    persist: true,
+                    open_folder,
+                    data_dir: None,
+                },
+            )))
+        }),
     )
 }

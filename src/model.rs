@@ -16,7 +16,8 @@ impl Serialize for PartialDate {
 impl<'de> Deserialize<'de> for PartialDate {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let text = String::deserialize(deserializer)?;
-        Self::parse_iso(&text).ok_or_else(|| serde::de::Error::custom(format!("not a date: {text:?}")))
+        Self::parse_iso(&text)
+            .ok_or_else(|| serde::de::Error::custom(format!("not a date: {text:?}")))
     }
 }
 
@@ -28,7 +29,11 @@ pub struct ArticleId(pub u64);
 impl ArticleId {
     /// Id of the `part`-th article of the file at `rel_path` (part 0 for single-article files).
     pub fn new(rel_path: &str, part: usize) -> Self {
-        let key = if part == 0 { rel_path.to_owned() } else { format!("{rel_path}#{part}") };
+        let key = if part == 0 {
+            rel_path.to_owned()
+        } else {
+            format!("{rel_path}#{part}")
+        };
         Self(xxhash_rust::xxh3::xxh3_64(key.as_bytes()))
     }
 

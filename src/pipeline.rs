@@ -22,6 +22,7 @@ use crate::ingest::{self, FileInfo, FileRead, IngestError, ReadOptions};
 
 /// Settings of one indexing run.
 #[derive(Clone, Debug)]
+#[derive(Default)]
 pub struct IndexOptions {
     /// Worker threads for reading files (0 = number of cores).
     pub threads: usize,
@@ -29,11 +30,6 @@ pub struct IndexOptions {
     pub read: ReadOptions,
 }
 
-impl Default for IndexOptions {
-    fn default() -> Self {
-        Self { threads: 0, read: ReadOptions::default() }
-    }
-}
 
 /// Progress of a run, sent about every 50 ms.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -103,9 +99,11 @@ pub fn index_folder(
     progress: &dyn Fn(&Progress),
 ) -> anyhow::Result<(Summary, Corpus)> {
     let started = Instant::now();
-    let folder = std::fs::canonicalize(folder).with_context(|| format!("cannot open folder {}", folder.display()))?;
+    let folder = std::fs::canonicalize(folder)
+        .with_context(|| format!("cannot open folder {}", folder.display()))?;
     anyhow::ensure!(folder.is_dir(), "not a folder: {}", folder.display());
-    std::fs::create_dir_all(data_dir).with_context(|| format!("cannot create {}", data_dir.display()))?;
+    std::fs::create_dir_all(data_dir)
+        .with_context(|| format!("cannot create {}", data_dir.display()))?;
     let mut summary = Summary::default();
 
     let (index, outcome) = CorpusIndex::open_or_create(&data_dir.join("tantivy"))?;
@@ -130,18 +128,28 @@ pub fn index_folder(
     };
     manifest.folder = folder.display().to_string();
 
-    let walked = ingest::walk(&folder, cancel).with_context(|| format!("cannot list {}", folder.display()))?;
+    let walked = ingest::walk(&folder, cancel)
+        .with_context(|| format!("cannot list {}", folder.display()))?;
     summary.files = walked.files.len();
     summary.files_ignored = walked.ignored;
     summary.skipped.extend(walked.skipped);
 
-    let present: std::collections::HashSet<&str> = walked.files.iter().map(|f| f.rel_path.as_str()).collect();
-    let removed: Vec<String> = manifest.files.keys().filter(|p| !present.contains(p.as_str())).cloned().collect();
+    let present: std::collections::HashSet<&str> =
+        walked.files.iter().map(|f| f.rel_path.as_str()).collect();
+    let removed: Vec<String> = manifest
+        .files
+        .keys()
+        .filter(|p| !present.contains(p.as_str()))
+        .cloned()
+        .collect();
     let to_read: Vec<&FileInfo> = walked
         .files
         .iter()
         .filter(|f| {
-            manifest.files.get(&f.rel_path).is_none_or(|e| e.size != f.size || e.modified_unix_ns != f.modified_unix_ns)
+            manifest
+                .files
+                .get(&f.rel_path)
+                .is_none_or(|e| e.size != f.size || e.modified_unix_ns != f.modified_unix_ns)
         })
         .collect();
     summary.files_unchanged = walked.files.len() - to_read.len();
@@ -165,7 +173,11 @@ pub fn index_folder(
         .thread_name(|i| format!("read_files_{i}"))
         .build()
         .context("cannot start worker threads")?;
-    let mut report = Progress { files_total: to_read.len(), articles: manifest.article_count(), ..Progress::default() };
+    let mut report = Progress {
+        files_total: to_read.len(),
+        articles: manifest.article_count(),
+        ..Progress::default()
+    };
     progress(&report);
     let mut last_commit = Instant::now();
     for batch in to_read.chunks(BATCH_FILES) {
@@ -173,24 +185,28 @@ pub fn index_folder(
             summary.cancelled = true;
             break;
         }
-        let results: Vec<(&FileInfo, Result<FileRead, String>)> =
-            pool.install(|| batch.par_iter().map(|info| (*info, read_guarded(info, &options.read))).collect());
+        let results: Vec<(&FileInfo, Result<FileRead, String>)> = pool.install(|| {
+            batch
+                .par_iter()
+                .map(|info| (*info, read_guarded(info, &options.read)))
+                .collect()
+        });
         let Some(w) = writer.as_mut() else { break };
         for (info, result) in results {
             summary.files_read += 1;
             summary.bytes_read += info.size;
             report.files_done += 1;
             report.bytes_done += info.size;
-            let previous = manifest.files.get(&info.rel_path);
-            let entry = match result {
-                Ok(read) if previous.is_some_and(|p| p.content_hash == read.content_hash && p.error.is_none()) => {
-                    // Touched but not changed: keep the indexed documents.
-                    let mut entry = previous.cloned().unwrap_or_else(|| unreachable_entry(info));
-                    entry.size = info.size;
-                    entry.modified_unix_ns = info.modified_unix_ns;
-                    entry
+            // Touched but not changed: keep the indexed documents, note the new time.
+            let unchanged = match (&result, manifest.files.get(&info.rel_path)) {
+                (Ok(read), Some(previous)) if previous.content_hash == read.content_hash && previous.error.is_none() => {
+                    Some(FileEntry { size: info.size, modified_unix_ns: info.modified_unix_ns, ..previous.clone() })
                 }
-                Ok(read) => {
+                _ => None,
+            };
+            let entry = match (unchanged, result) {
+                (Some(entry), _) => entry,
+                (None, Ok(read)) => {
                     store::delete_file(w, index.fields(), &info.rel_path);
                     for article in &read.articles {
                         store::add_article(w, index.fields(), article)
@@ -205,7 +221,7 @@ pub fn index_folder(
                         warnings: read.warnings,
                     }
                 }
-                Err(reason) => {
+                (None, Err(reason)) => {
                     store::delete_file(w, index.fields(), &info.rel_path);
                     FileEntry {
                         size: info.size,
@@ -223,43 +239,55 @@ pub fn index_folder(
         progress(&report);
         if last_commit.elapsed() > COMMIT_EVERY {
             w.commit().context("cannot commit the index")?;
-            manifest.save(data_dir).context("cannot save the manifest")?;
+            manifest
+                .save(data_dir)
+                .context("cannot save the manifest")?;
             last_commit = Instant::now();
         }
     }
     if let Some(mut w) = writer {
         w.commit().context("cannot commit the index")?;
-        manifest.save(data_dir).context("cannot save the manifest")?;
+        manifest
+            .save(data_dir)
+            .context("cannot save the manifest")?;
         // Merging threads finish in the background of the next open otherwise.
         w.wait_merging_threads().ok(); // A failed merge leaves valid, unmerged segments.
         index.reload()?;
-    } else if !data_dir.join(crate::index::manifest::MANIFEST_FILE).exists() {
-        manifest.save(data_dir).context("cannot save the manifest")?;
+    } else if !data_dir
+        .join(crate::index::manifest::MANIFEST_FILE)
+        .exists()
+    {
+        manifest
+            .save(data_dir)
+            .context("cannot save the manifest")?;
     }
 
     for (path, entry) in &manifest.files {
         if let Some(error) = &entry.error {
-            summary.skipped.push(Skipped { path: path.clone(), reason: error.clone() });
+            summary.skipped.push(Skipped {
+                path: path.clone(),
+                reason: error.clone(),
+            });
         }
         for warning in &entry.warnings {
-            summary.warnings.push(Skipped { path: path.clone(), reason: warning.clone() });
+            summary.warnings.push(Skipped {
+                path: path.clone(),
+                reason: warning.clone(),
+            });
         }
     }
     summary.skipped.sort_by(|a, b| a.path.cmp(&b.path));
     summary.articles = manifest.article_count();
     summary.seconds = started.elapsed().as_secs_f64();
-    Ok((summary, Corpus { folder, data_dir: data_dir.to_path_buf(), index, manifest }))
-}
-
-fn unreachable_entry(info: &FileInfo) -> FileEntry {
-    FileEntry {
-        size: info.size,
-        modified_unix_ns: info.modified_unix_ns,
-        content_hash: 0,
-        articles: Vec::new(),
-        error: None,
-        warnings: Vec::new(),
-    }
+    Ok((
+        summary,
+        Corpus {
+            folder,
+            data_dir: data_dir.to_path_buf(),
+            index,
+            manifest,
+        },
+    ))
 }
 
 /// Reads one file; a panic inside a reader becomes a skip reason, never a crash.
@@ -274,7 +302,9 @@ fn read_guarded(info: &FileInfo, options: &ReadOptions) -> Result<FileRead, Stri
                 .or_else(|| panic.downcast_ref::<String>().cloned())
                 .unwrap_or_default();
             log::error!("reader panicked on {}: {message}", info.rel_path);
-            Err(format!("internal error while reading this file ({message})"))
+            Err(format!(
+                "internal error while reading this file ({message})"
+            ))
         }
     }
 }
@@ -285,7 +315,9 @@ fn reason_of(error: &IngestError) -> String {
         IngestError::Read { source, .. } => format!("cannot read file: {source}"),
         IngestError::Binary { .. } => "binary data, not text".to_owned(),
         IngestError::Empty { .. } => "empty file".to_owned(),
-        IngestError::TooLarge { size_mb, limit_mb, .. } => format!("file too large ({size_mb} MB, limit {limit_mb} MB)"),
+        IngestError::TooLarge {
+            size_mb, limit_mb, ..
+        } => format!("file too large ({size_mb} MB, limit {limit_mb} MB)"),
         IngestError::Malformed { what, .. } => what.clone(),
     }
 }

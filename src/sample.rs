@@ -6,11 +6,26 @@ use std::path::PathBuf;
 
 /// (file name, content) of each sample article; written for Dossier, see assets/sample/README.md.
 const FILES: &[(&str, &str)] = &[
-    ("2024-03-04-summit-fr.txt", include_str!("../assets/sample/2024-03-04-summit-fr.txt")),
-    ("2024-03-05-summit-en.md", include_str!("../assets/sample/2024-03-05-summit-en.md")),
-    ("2024-04-harbour-fr.html", include_str!("../assets/sample/2024-04-harbour-fr.html")),
-    ("wire-en.jsonl", include_str!("../assets/sample/wire-en.jsonl")),
-    ("energie-fr.json", include_str!("../assets/sample/energie-fr.json")),
+    (
+        "2024-03-04-summit-fr.txt",
+        include_str!("../assets/sample/2024-03-04-summit-fr.txt"),
+    ),
+    (
+        "2024-03-05-summit-en.md",
+        include_str!("../assets/sample/2024-03-05-summit-en.md"),
+    ),
+    (
+        "2024-04-harbour-fr.html",
+        include_str!("../assets/sample/2024-04-harbour-fr.html"),
+    ),
+    (
+        "wire-en.jsonl",
+        include_str!("../assets/sample/wire-en.jsonl"),
+    ),
+    (
+        "energie-fr.json",
+        include_str!("../assets/sample/energie-fr.json"),
+    ),
 ];
 
 /// Folder holding the sample corpus, created (or refreshed) on demand.

@@ -9,7 +9,15 @@ use std::collections::HashMap;
 use common::{cli, copy_tree, fixtures, json_lines, stderr};
 
 fn docs_by_path(lines: &[serde_json::Value]) -> HashMap<String, serde_json::Value> {
-    lines.iter().map(|l| (format!("{}#{}", l["doc"].as_str().unwrap(), l["part"]), l.clone())).collect()
+    lines
+        .iter()
+        .map(|l| {
+            (
+                format!("{}#{}", l["doc"].as_str().unwrap(), l["part"]),
+                l.clone(),
+            )
+        })
+        .collect()
 }
 
 #[test]
@@ -17,22 +25,81 @@ fn docs_lists_every_format_with_dates_and_languages() {
     let tmp = tempfile::tempdir().unwrap();
     let corpus = tmp.path().join("corpus");
     copy_tree(&fixtures(), &corpus);
-    let out = cli(&tmp.path().join("data"), &["docs", corpus.to_str().unwrap()]);
+    let out = cli(
+        &tmp.path().join("data"),
+        &["docs", corpus.to_str().unwrap()],
+    );
     assert!(out.status.success(), "{}", stderr(&out));
     let docs = docs_by_path(&json_lines(&out));
     let expect = [
-        ("fr/2023-09-13-sommet.txt#0", "Le sommet de Vladivostok inquiète Washington", Some("2023-09-13"), Some("filename"), "fr"),
-        ("fr/depeche.txt#0", "Les exportations de blé reprennent", Some("2023-09-14"), Some("text"), "fr"),
-        ("fr/jeudi.txt#0", "Washington met en garde Pyongyang", Some("2024-01-18"), Some("text"), "fr"),
-        ("en/wire.json#0", "Oil prices rise after OPEC meeting", Some("2023-06-05"), Some("metadata"), "en"),
-        ("en/feed.jsonl#1", "First item", Some("2023-01-10"), Some("metadata"), "en"),
-        ("en/feed.jsonl#3", "Second item", Some("2023-02-11"), Some("metadata"), "en"),
-        ("en/page.html#0", "Council approves budget", Some("2022-11-03"), Some("metadata"), "en"),
-        ("en/notes.md#0", "Markdown with front matter", Some("2021-03"), Some("metadata"), "en"),
-        ("en/README-undated.txt#0", "An article without any date", None, None, "en"),
+        (
+            "fr/2023-09-13-sommet.txt#0",
+            "Le sommet de Vladivostok inquiète Washington",
+            Some("2023-09-13"),
+            Some("filename"),
+            "fr",
+        ),
+        (
+            "fr/depeche.txt#0",
+            "Les exportations de blé reprennent",
+            Some("2023-09-14"),
+            Some("text"),
+            "fr",
+        ),
+        (
+            "fr/jeudi.txt#0",
+            "Washington met en garde Pyongyang",
+            Some("2024-01-18"),
+            Some("text"),
+            "fr",
+        ),
+        (
+            "en/wire.json#0",
+            "Oil prices rise after OPEC meeting",
+            Some("2023-06-05"),
+            Some("metadata"),
+            "en",
+        ),
+        (
+            "en/feed.jsonl#1",
+            "First item",
+            Some("2023-01-10"),
+            Some("metadata"),
+            "en",
+        ),
+        (
+            "en/feed.jsonl#3",
+            "Second item",
+            Some("2023-02-11"),
+            Some("metadata"),
+            "en",
+        ),
+        (
+            "en/page.html#0",
+            "Council approves budget",
+            Some("2022-11-03"),
+            Some("metadata"),
+            "en",
+        ),
+        (
+            "en/notes.md#0",
+            "Markdown with front matter",
+            Some("2021-03"),
+            Some("metadata"),
+            "en",
+        ),
+        (
+            "en/README-undated.txt#0",
+            "An article without any date",
+            None,
+            None,
+            "en",
+        ),
     ];
     for (key, title, date, source, lang) in expect {
-        let doc = docs.get(key).unwrap_or_else(|| panic!("{key} missing from {:?}", docs.keys()));
+        let doc = docs
+            .get(key)
+            .unwrap_or_else(|| panic!("{key} missing from {:?}", docs.keys()));
         assert_eq!(doc["title"], title, "{key}");
         assert_eq!(doc["date"].as_str(), date, "{key}");
         assert_eq!(doc["date_source"].as_str(), source, "{key}");
@@ -42,7 +109,10 @@ fn docs_lists_every_format_with_dates_and_languages() {
     // Skipped JSON lines are reported, not fatal.
     let err = stderr(&out);
     assert!(err.contains("en/feed.jsonl: line 2: invalid JSON"), "{err}");
-    assert!(err.contains("en/feed.jsonl: line 4: no text field"), "{err}");
+    assert!(
+        err.contains("en/feed.jsonl: line 4: no text field"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -56,7 +126,10 @@ fn html_main_text_excludes_navigation_scripts_and_comments() {
     assert_eq!(hits.len(), 1);
     assert_eq!(hits[0]["doc"], "en/page.html");
     for noise in ["tracking", "watches", "Copyright", "Politics"] {
-        assert!(json_lines(&cli(&data, &["search", c, noise])).is_empty(), "{noise} was indexed");
+        assert!(
+            json_lines(&cli(&data, &["search", c, noise])).is_empty(),
+            "{noise} was indexed"
+        );
     }
 }
 
@@ -69,16 +142,25 @@ fn search_is_stemmed_accent_insensitive_and_boolean() {
     let docs = |q: &str| -> Vec<String> {
         let out = cli(&data, &["search", c, q]);
         assert!(out.status.success(), "{q}: {}", stderr(&out));
-        let mut d: Vec<String> = json_lines(&out).iter().map(|h| h["doc"].as_str().unwrap().to_owned()).collect();
+        let mut d: Vec<String> = json_lines(&out)
+            .iter()
+            .map(|h| h["doc"].as_str().unwrap().to_owned())
+            .collect();
         d.sort();
         d
     };
-    assert_eq!(docs("declare"), ["fr/2023-09-13-sommet.txt", "fr/jeudi.txt"]); // déclaré, accents folded, stemmed
+    assert_eq!(
+        docs("declare"),
+        ["fr/2023-09-13-sommet.txt", "fr/jeudi.txt"]
+    ); // déclaré, accents folded, stemmed
     assert_eq!(docs("exportation"), ["fr/depeche.txt"]);
     assert_eq!(docs("\"mer Noire\""), ["fr/depeche.txt"]);
     assert_eq!(docs("prices"), ["en/feed.jsonl", "en/wire.json"]);
     assert_eq!(docs("prices -OPEC"), ["en/feed.jsonl"]);
-    assert_eq!(docs("Pyongyang OR Vladivostok"), ["fr/2023-09-13-sommet.txt", "fr/jeudi.txt"]);
+    assert_eq!(
+        docs("Pyongyang OR Vladivostok"),
+        ["fr/2023-09-13-sommet.txt", "fr/jeudi.txt"]
+    );
     assert_eq!(docs("etat"), ["fr/2023-09-13-sommet.txt"]); // Département d'État, elision + folding
 }
 
@@ -92,9 +174,16 @@ fn bad_arguments_fail_with_one_line() {
     assert!(err.contains("not a folder"), "{err}");
     let out = cli(tmp.path(), &["frobnicate"]);
     assert!(!out.status.success());
-    let out = cli(tmp.path(), &["search", fixtures().to_str().unwrap(), "title_fr:(unclosed"]);
+    let out = cli(
+        tmp.path(),
+        &["search", fixtures().to_str().unwrap(), "title_fr:(unclosed"],
+    );
     assert!(!out.status.success());
-    assert!(stderr(&out).contains("invalid search query"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("invalid search query"),
+        "{}",
+        stderr(&out)
+    );
 }
 
 #[test]
@@ -104,15 +193,35 @@ fn bad_input_is_skipped_with_reasons_and_folder_is_untouched() {
     copy_tree(&fixtures(), &corpus);
     let bad = corpus.join("bad");
     std::fs::create_dir_all(&bad).unwrap();
-    std::fs::write(bad.join("image.txt"), b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\x01\0").unwrap();
+    std::fs::write(
+        bad.join("image.txt"),
+        b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\x01\0",
+    )
+    .unwrap();
     std::fs::write(bad.join("empty.txt"), b"").unwrap();
     std::fs::write(bad.join("blank.md"), b"  \n\n\t").unwrap();
     std::fs::write(bad.join("broken.json"), b"{\"title\": \"x\", \"text\": ").unwrap();
     std::fs::write(bad.join("wrong.json"), b"[1, 2, 3]").unwrap();
     std::fs::write(bad.join("latin1.txt"), b"Le march\xe9 de l'\xe9nergie\n\nLes prix de l'\xe9lectricit\xe9 ont baiss\xe9 en f\xe9vrier.").unwrap();
-    std::fs::write(bad.join("invalid-utf8.txt"), [&b"Titre valide\n\nTexte "[..], &[0xff, 0xfe, 0xfd][..], &"é suivi de texte valide. ".repeat(300).into_bytes()].concat()).unwrap();
-    std::fs::write(bad.join("broken.html"), b"<html><body><div><p>Unclosed paragraph about the harbour strike<div><span>and more").unwrap();
-    let deep = format!("<html><body>{}<p>Deep text about fishing quotas.</p></body></html>", "<div>".repeat(50_000));
+    std::fs::write(
+        bad.join("invalid-utf8.txt"),
+        [
+            &b"Titre valide\n\nTexte "[..],
+            &[0xff, 0xfe, 0xfd][..],
+            &"é suivi de texte valide. ".repeat(300).into_bytes(),
+        ]
+        .concat(),
+    )
+    .unwrap();
+    std::fs::write(
+        bad.join("broken.html"),
+        b"<html><body><div><p>Unclosed paragraph about the harbour strike<div><span>and more",
+    )
+    .unwrap();
+    let deep = format!(
+        "<html><body>{}<p>Deep text about fishing quotas.</p></body></html>",
+        "<div>".repeat(50_000)
+    );
     std::fs::write(bad.join("deep.html"), deep).unwrap();
     #[cfg(unix)]
     {
@@ -120,12 +229,16 @@ fn bad_input_is_skipped_with_reasons_and_folder_is_untouched() {
         std::os::unix::fs::symlink(bad.join("missing.txt"), bad.join("dangling.txt")).unwrap();
     }
     // A 100 MB article: read as far as is sound (its first megabytes), never a hang.
-    let huge_line = "Une ligne de texte sur les marchés financiers et la Banque centrale européenne.\n";
+    let huge_line =
+        "Une ligne de texte sur les marchés financiers et la Banque centrale européenne.\n";
     let huge = huge_line.repeat(100 * 1024 * 1024 / huge_line.len());
     std::fs::write(bad.join("huge.txt"), huge).unwrap();
     let before = common::tree_fingerprint(&corpus);
 
-    let out = cli(&tmp.path().join("data"), &["index", corpus.to_str().unwrap()]);
+    let out = cli(
+        &tmp.path().join("data"),
+        &["index", corpus.to_str().unwrap()],
+    );
     assert!(out.status.success(), "{}", stderr(&out));
     let err = stderr(&out);
     for expected in [
@@ -142,16 +255,36 @@ fn bad_input_is_skipped_with_reasons_and_folder_is_untouched() {
     ] {
         assert!(err.contains(expected), "missing {expected:?} in:\n{err}");
     }
-    let docs = json_lines(&cli(&tmp.path().join("data"), &["docs", corpus.to_str().unwrap()]));
-    let title_of = |path: &str| docs.iter().find(|d| d["doc"] == path).map(|d| d["title"].as_str().unwrap().to_owned());
-    assert_eq!(title_of("bad/latin1.txt").as_deref(), Some("Le marché de l'énergie"));
-    assert_eq!(title_of("bad/invalid-utf8.txt").as_deref(), Some("Titre valide"));
+    let docs = json_lines(&cli(
+        &tmp.path().join("data"),
+        &["docs", corpus.to_str().unwrap()],
+    ));
+    let title_of = |path: &str| {
+        docs.iter()
+            .find(|d| d["doc"] == path)
+            .map(|d| d["title"].as_str().unwrap().to_owned())
+    };
+    assert_eq!(
+        title_of("bad/latin1.txt").as_deref(),
+        Some("Le marché de l'énergie")
+    );
+    assert_eq!(
+        title_of("bad/invalid-utf8.txt").as_deref(),
+        Some("Titre valide")
+    );
     assert!(title_of("bad/deep.html").is_some());
     assert!(title_of("bad/broken.html").is_some());
     assert!(title_of("bad/huge.txt").is_some());
-    let hits = json_lines(&cli(&tmp.path().join("data"), &["search", corpus.to_str().unwrap(), "quotas"]));
+    let hits = json_lines(&cli(
+        &tmp.path().join("data"),
+        &["search", corpus.to_str().unwrap(), "quotas"],
+    ));
     assert_eq!(hits.len(), 1, "deep HTML text is indexed");
-    assert_eq!(before, common::tree_fingerprint(&corpus), "the article folder was modified");
+    assert_eq!(
+        before,
+        common::tree_fingerprint(&corpus),
+        "the article folder was modified"
+    );
 }
 
 #[test]
@@ -163,20 +296,38 @@ fn reindex_reads_only_what_changed() {
     let c = corpus.to_str().unwrap();
     let summary = |out: &std::process::Output| {
         assert!(out.status.success(), "{}", stderr(out));
-        stderr(out).lines().find(|l| l.contains(" articles from ")).unwrap().to_owned()
+        stderr(out)
+            .lines()
+            .find(|l| l.contains(" articles from "))
+            .unwrap()
+            .to_owned()
     };
     assert!(summary(&cli(&data, &["index", c])).contains("(8 read, 0 unchanged, 0 removed"));
     assert!(summary(&cli(&data, &["index", c])).contains("(0 read, 8 unchanged, 0 removed"));
     // One file changed, one removed, one added.
-    std::fs::write(corpus.join("fr/depeche.txt"), "Nouveau titre\n\nPARIS, 15 septembre 2023 (AFP) - Texte modifié sur le colza.").unwrap();
+    std::fs::write(
+        corpus.join("fr/depeche.txt"),
+        "Nouveau titre\n\nPARIS, 15 septembre 2023 (AFP) - Texte modifié sur le colza.",
+    )
+    .unwrap();
     std::fs::remove_file(corpus.join("en/notes.md")).unwrap();
-    std::fs::write(corpus.join("en/new.txt"), "A new article\n\nAbout rapeseed.").unwrap();
+    std::fs::write(
+        corpus.join("en/new.txt"),
+        "A new article\n\nAbout rapeseed.",
+    )
+    .unwrap();
     let line = summary(&cli(&data, &["index", c]));
     assert!(line.contains("(2 read, 6 unchanged, 1 removed"), "{line}");
     let hits = json_lines(&cli(&data, &["search", c, "colza"]));
     assert_eq!(hits.len(), 1);
-    assert!(json_lines(&cli(&data, &["search", c, "exportations"])).is_empty(), "old text still indexed");
-    assert!(json_lines(&cli(&data, &["search", c, "front matter"])).is_empty(), "removed file still indexed");
+    assert!(
+        json_lines(&cli(&data, &["search", c, "exportations"])).is_empty(),
+        "old text still indexed"
+    );
+    assert!(
+        json_lines(&cli(&data, &["search", c, "front matter"])).is_empty(),
+        "removed file still indexed"
+    );
     // Touching a file without changing it re-reads but does not change anything.
     let content = std::fs::read(corpus.join("fr/jeudi.txt")).unwrap();
     std::thread::sleep(std::time::Duration::from_millis(20));
@@ -191,22 +342,47 @@ fn schema_change_or_damage_rebuilds_with_a_message() {
     let data = tmp.path().join("data");
     let index_dir = tmp.path().join("idx");
     let c = fixtures();
-    let args = ["index", c.to_str().unwrap(), "--index-dir", index_dir.to_str().unwrap()];
+    let args = [
+        "index",
+        c.to_str().unwrap(),
+        "--index-dir",
+        index_dir.to_str().unwrap(),
+    ];
     assert!(cli(&data, &args).status.success());
     std::fs::write(index_dir.join("tantivy/dossier-schema-version"), "0").unwrap();
     let out = cli(&data, &args);
     assert!(out.status.success());
-    assert!(stderr(&out).contains("note: index format changed"), "{}", stderr(&out));
-    assert!(stderr(&out).contains("(8 read, 0 unchanged"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("note: index format changed"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(
+        stderr(&out).contains("(8 read, 0 unchanged"),
+        "{}",
+        stderr(&out)
+    );
     // A damaged manifest.
     std::fs::write(index_dir.join("manifest.json"), "{ not json").unwrap();
     let out = cli(&data, &args);
-    assert!(stderr(&out).contains("manifest damaged"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("manifest damaged"),
+        "{}",
+        stderr(&out)
+    );
     // A damaged index.
     std::fs::write(index_dir.join("tantivy/meta.json"), "garbage").unwrap();
     let out = cli(&data, &args);
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(stderr(&out).contains("index damaged"), "{}", stderr(&out));
-    let docs = json_lines(&cli(&data, &["docs", c.to_str().unwrap(), "--index-dir", index_dir.to_str().unwrap()]));
+    let docs = json_lines(&cli(
+        &data,
+        &[
+            "docs",
+            c.to_str().unwrap(),
+            "--index-dir",
+            index_dir.to_str().unwrap(),
+        ],
+    ));
     assert_eq!(docs.len(), 9);
 }

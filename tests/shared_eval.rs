@@ -10,11 +10,17 @@ use common::{cli, json_lines, shared, stderr};
 fn seed_dates() {
     let Some(shared) = shared() else { return };
     let tmp = tempfile::tempdir().unwrap();
-    let out = cli(tmp.path(), &["docs", shared.join("seeds").to_str().unwrap()]);
+    let out = cli(
+        tmp.path(),
+        &["docs", shared.join("seeds").to_str().unwrap()],
+    );
     assert!(out.status.success(), "{}", stderr(&out));
     let docs = json_lines(&out);
     let date_of = |prefix: &str| {
-        docs.iter().find(|d| d["doc"].as_str().unwrap().starts_with(prefix)).map(|d| d["date"].clone()).unwrap()
+        docs.iter()
+            .find(|d| d["doc"].as_str().unwrap().starts_with(prefix))
+            .map(|d| d["date"].clone())
+            .unwrap()
     };
     assert_eq!(date_of("001_"), "2024-01-18");
     assert_eq!(date_of("004_"), "2023-07");
@@ -30,7 +36,10 @@ fn htmldate_pages_exact_day_accuracy() {
     let gold: serde_json::Map<String, serde_json::Value> =
         serde_json::from_str(&std::fs::read_to_string(corpus.join("gold.json")).unwrap()).unwrap();
     let tmp = tempfile::tempdir().unwrap();
-    let out = cli(tmp.path(), &["docs", corpus.join("articles").to_str().unwrap()]);
+    let out = cli(
+        tmp.path(),
+        &["docs", corpus.join("articles").to_str().unwrap()],
+    );
     assert!(out.status.success(), "{}", stderr(&out));
     let docs = json_lines(&out);
     let (mut right, mut total) = (0, 0);
@@ -38,7 +47,10 @@ fn htmldate_pages_exact_day_accuracy() {
     for (file, entry) in &gold {
         total += 1;
         let want = entry["date"].as_str();
-        let got = docs.iter().find(|d| d["doc"] == file.as_str()).and_then(|d| d["date"].as_str().map(str::to_owned));
+        let got = docs
+            .iter()
+            .find(|d| d["doc"] == file.as_str())
+            .and_then(|d| d["date"].as_str().map(str::to_owned));
         if got.as_deref() == want {
             right += 1;
         } else {
@@ -46,7 +58,9 @@ fn htmldate_pages_exact_day_accuracy() {
         }
     }
     let accuracy = f64::from(right) / f64::from(total);
-    eprintln!("htmldate pages: exact-day accuracy {accuracy:.3} ({right}/{total}); htmldate 1.11: 0.908");
+    eprintln!(
+        "htmldate pages: exact-day accuracy {accuracy:.3} ({right}/{total}); htmldate 1.11: 0.908"
+    );
     for w in &wrong {
         eprintln!("  {w}");
     }

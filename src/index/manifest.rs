@@ -86,7 +86,11 @@ pub const MANIFEST_FILE: &str = "manifest.json";
 impl Manifest {
     /// An empty manifest for `folder`.
     pub fn new(folder: &Path) -> Self {
-        Self { schema_version: SCHEMA_VERSION, folder: folder.display().to_string(), files: BTreeMap::new() }
+        Self {
+            schema_version: SCHEMA_VERSION,
+            folder: folder.display().to_string(),
+            files: BTreeMap::new(),
+        }
     }
 
     /// Loads the manifest in `corpus_dir`. `Ok(None)` when there is none yet;
@@ -98,9 +102,13 @@ impl Manifest {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
             Err(e) => return Err(format!("cannot read manifest ({e})")),
         };
-        let manifest: Self = serde_json::from_slice(&bytes).map_err(|e| format!("manifest damaged ({e})"))?;
+        let manifest: Self =
+            serde_json::from_slice(&bytes).map_err(|e| format!("manifest damaged ({e})"))?;
         if manifest.schema_version != SCHEMA_VERSION {
-            return Err(format!("index format changed (version {} → {SCHEMA_VERSION})", manifest.schema_version));
+            return Err(format!(
+                "index format changed (version {} → {SCHEMA_VERSION})",
+                manifest.schema_version
+            ));
         }
         Ok(Some(manifest))
     }
@@ -113,7 +121,9 @@ impl Manifest {
 
     /// Every article, in path order then file order.
     pub fn articles(&self) -> impl Iterator<Item = (&str, &ArticleMeta)> {
-        self.files.iter().flat_map(|(path, entry)| entry.articles.iter().map(move |a| (path.as_str(), a)))
+        self.files
+            .iter()
+            .flat_map(|(path, entry)| entry.articles.iter().map(move |a| (path.as_str(), a)))
     }
 
     /// Number of articles.

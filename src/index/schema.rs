@@ -4,8 +4,8 @@
 //! once in `title`/`body`.
 
 use tantivy::schema::{
-    DateOptions, DateTimePrecision, Field, IndexRecordOption, NumericOptions, STORED, STRING, Schema, TextFieldIndexing,
-    TextOptions,
+    DateOptions, DateTimePrecision, Field, IndexRecordOption, NumericOptions, STORED, STRING,
+    Schema, TextFieldIndexing, TextOptions,
 };
 
 use super::tokenizers::analyzer_name;
@@ -73,7 +73,13 @@ fn analyzed(lang: Lang) -> TextOptions {
 /// Builds the schema and its field handles.
 pub fn build() -> (Schema, Fields) {
     let mut builder = Schema::builder();
-    let id = builder.add_u64_field("id", NumericOptions::default().set_indexed().set_fast().set_stored());
+    let id = builder.add_u64_field(
+        "id",
+        NumericOptions::default()
+            .set_indexed()
+            .set_fast()
+            .set_stored(),
+    );
     let path = builder.add_text_field("path", STRING | STORED);
     let part = builder.add_u64_field("part", STORED);
     let title = builder.add_text_field("title", STORED);
@@ -87,7 +93,11 @@ pub fn build() -> (Schema, Fields) {
     let url = builder.add_text_field("url", STORED);
     let published = builder.add_date_field(
         "published",
-        DateOptions::default().set_indexed().set_fast().set_stored().set_precision(DateTimePrecision::Seconds),
+        DateOptions::default()
+            .set_indexed()
+            .set_fast()
+            .set_stored()
+            .set_precision(DateTimePrecision::Seconds),
     );
     let date_iso = builder.add_text_field("date_iso", STRING | STORED);
     let date_source = builder.add_text_field("date_source", STRING | STORED);

@@ -6,7 +6,10 @@ use tantivy::collector::{DocSetCollector, TopDocs};
 use tantivy::query::QueryParser;
 use tantivy::schema::{OwnedValue, TantivyDocument, Value as _};
 use tantivy::snippet::SnippetGenerator;
-use tantivy::{DateTime, Index, IndexBuilder, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument as Doc, Term};
+use tantivy::{
+    DateTime, Index, IndexBuilder, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument as Doc,
+    Term,
+};
 
 use super::IndexError;
 use super::schema::{self, Fields, SCHEMA_VERSION};
@@ -56,7 +59,10 @@ impl CorpusIndex {
     /// Opens the index in `dir`, creating it if absent and rebuilding it (empty)
     /// when its schema version differs or it cannot be opened.
     pub fn open_or_create(dir: &Path) -> Result<(Self, OpenOutcome), IndexError> {
-        let io = |source: std::io::Error| IndexError::Io { source, path: dir.to_path_buf() };
+        let io = |source: std::io::Error| IndexError::Io {
+            source,
+            path: dir.to_path_buf(),
+        };
         std::fs::create_dir_all(dir).map_err(io)?;
         let has_index = dir.join("meta.json").exists();
         let version = std::fs::read_to_string(dir.join(VERSION_FILE)).ok();
@@ -70,7 +76,9 @@ impl CorpusIndex {
             } else {
                 match Self::open_existing(dir) {
                     Ok(index) => return Ok((index, OpenOutcome::Opened)),
-                    Err(e) => outcome = OpenOutcome::Rebuilt(format!("index damaged ({e}); rebuilding")),
+                    Err(e) => {
+                        outcome = OpenOutcome::Rebuilt(format!("index damaged ({e}); rebuilding"))
+                    }
                 }
             }
             clear_dir(dir).map_err(io)?;
@@ -83,24 +91,49 @@ impl CorpusIndex {
             .schema(schema)
             .tokenizers(tokenizers::manager())
             .create_in_dir(dir)
-            .map_err(|source| IndexError::Tantivy { source, path: dir.to_path_buf() })?;
-        crate::storage::write_atomic(&dir.join(VERSION_FILE), SCHEMA_VERSION.to_string().as_bytes()).map_err(io)?;
+            .map_err(|source| IndexError::Tantivy {
+                source,
+                path: dir.to_path_buf(),
+            })?;
+        crate::storage::write_atomic(
+            &dir.join(VERSION_FILE),
+            SCHEMA_VERSION.to_string().as_bytes(),
+        )
+        .map_err(io)?;
         let reader = reader_of(&index, dir)?;
-        Ok((Self { index, reader, fields, dir: dir.to_path_buf() }, outcome))
+        Ok((
+            Self {
+                index,
+                reader,
+                fields,
+                dir: dir.to_path_buf(),
+            },
+            outcome,
+        ))
     }
 
     fn open_existing(dir: &Path) -> Result<Self, IndexError> {
-        let err = |source| IndexError::Tantivy { source, path: dir.to_path_buf() };
+        let err = |source| IndexError::Tantivy {
+            source,
+            path: dir.to_path_buf(),
+        };
         let mut index = Index::open_in_dir(dir).map_err(err)?;
         index.set_tokenizers(tokenizers::manager());
         let (expected, fields) = schema::build();
         if index.schema() != expected {
-            return Err(IndexError::Incompatible { path: dir.to_path_buf() });
+            return Err(IndexError::Incompatible {
+                path: dir.to_path_buf(),
+            });
         }
         // Reading every segment's metadata now surfaces damage at open time.
         let reader = reader_of(&index, dir)?;
         index.searchable_segment_metas().map_err(err)?;
-        Ok(Self { index, reader, fields, dir: dir.to_path_buf() })
+        Ok(Self {
+            index,
+            reader,
+            fields,
+            dir: dir.to_path_buf(),
+        })
     }
 
     /// Field handles.
@@ -112,15 +145,25 @@ impl CorpusIndex {
     /// one fails with [`IndexError::Locked`].
     pub fn writer(&self, threads: usize) -> Result<IndexWriter, IndexError> {
         let threads = threads.clamp(1, 4);
-        self.index.writer_with_num_threads(threads, threads * 48_000_000).map_err(|source| match source {
-            tantivy::TantivyError::LockFailure(..) => IndexError::Locked { path: self.dir.clone() },
-            source => IndexError::Tantivy { source, path: self.dir.clone() },
-        })
+        self.index
+            .writer_with_num_threads(threads, threads * 48_000_000)
+            .map_err(|source| match source {
+                tantivy::TantivyError::LockFailure(..) => IndexError::Locked {
+                    path: self.dir.clone(),
+                },
+                source => IndexError::Tantivy {
+                    source,
+                    path: self.dir.clone(),
+                },
+            })
     }
 
     /// Makes committed changes visible to searches.
     pub fn reload(&self) -> Result<(), IndexError> {
-        self.reader.reload().map_err(|source| IndexError::Tantivy { source, path: self.dir.clone() })
+        self.reader.reload().map_err(|source| IndexError::Tantivy {
+            source,
+            path: self.dir.clone(),
+        })
     }
 
     /// Number of article documents visible to searches.
@@ -130,7 +173,10 @@ impl CorpusIndex {
 
     fn parser(&self) -> QueryParser {
         let f = &self.fields;
-        let mut parser = QueryParser::for_index(&self.index, vec![f.title_fr, f.body_fr, f.title_en, f.body_en]);
+        let mut parser = QueryParser::for_index(
+            &self.index,
+            vec![f.title_fr, f.body_fr, f.title_en, f.body_en],
+        );
         parser.set_conjunction_by_default();
         parser.set_field_boost(f.title_fr, 2.0);
         parser.set_field_boost(f.title_en, 2.0);
@@ -140,17 +186,33 @@ impl CorpusIndex {
     /// Full-text search (tantivy syntax: words are ANDed; "phrases", OR, NOT / -word,
     /// +word, title_fr:word). Returns at most `limit` hits, best first.
     pub fn search(&self, query: &str, limit: usize) -> Result<Vec<Hit>, IndexError> {
-        let parsed = self.parser().parse_query(query).map_err(|e| IndexError::Query { message: e.to_string() })?;
+        let parsed = self
+            .parser()
+            .parse_query(query)
+            .map_err(|e| IndexError::Query {
+                message: e.to_string(),
+            })?;
         let searcher = self.reader.searcher();
-        let tantivy_err = |source| IndexError::Tantivy { source, path: self.dir.clone() };
-        let top = searcher.search(&parsed, &TopDocs::with_limit(limit.max(1)).order_by_score()).map_err(tantivy_err)?;
-        let snippets_fr = SnippetGenerator::create(&searcher, &*parsed, self.fields.body_fr).map_err(tantivy_err)?;
-        let snippets_en = SnippetGenerator::create(&searcher, &*parsed, self.fields.body_en).map_err(tantivy_err)?;
+        let tantivy_err = |source| IndexError::Tantivy {
+            source,
+            path: self.dir.clone(),
+        };
+        let top = searcher
+            .search(&parsed, &TopDocs::with_limit(limit.max(1)).order_by_score())
+            .map_err(tantivy_err)?;
+        let snippets_fr = SnippetGenerator::create(&searcher, &*parsed, self.fields.body_fr)
+            .map_err(tantivy_err)?;
+        let snippets_en = SnippetGenerator::create(&searcher, &*parsed, self.fields.body_en)
+            .map_err(tantivy_err)?;
         let mut hits = Vec::with_capacity(top.len());
         for (score, address) in top {
             let doc: TantivyDocument = searcher.doc(address).map_err(tantivy_err)?;
             let body = text_of(&doc, self.fields.body);
-            let generator = if text_of(&doc, self.fields.lang) == "fr" { &snippets_fr } else { &snippets_en };
+            let generator = if text_of(&doc, self.fields.lang) == "fr" {
+                &snippets_fr
+            } else {
+                &snippets_en
+            };
             let snippet = generator.snippet(&body);
             let mut marked = snippet.fragment().to_owned();
             for range in snippet.highlighted().iter().rev() {
@@ -173,13 +235,27 @@ impl CorpusIndex {
 
     /// Ids of every article matching `query`, unsorted.
     pub fn matching_ids_unsorted(&self, query: &str) -> Result<Vec<ArticleId>, IndexError> {
-        let parsed = self.parser().parse_query(query).map_err(|e| IndexError::Query { message: e.to_string() })?;
+        let parsed = self
+            .parser()
+            .parse_query(query)
+            .map_err(|e| IndexError::Query {
+                message: e.to_string(),
+            })?;
         let searcher = self.reader.searcher();
-        let tantivy_err = |source| IndexError::Tantivy { source, path: self.dir.clone() };
-        let addresses = searcher.search(&parsed, &DocSetCollector).map_err(tantivy_err)?;
+        let tantivy_err = |source| IndexError::Tantivy {
+            source,
+            path: self.dir.clone(),
+        };
+        let addresses = searcher
+            .search(&parsed, &DocSetCollector)
+            .map_err(tantivy_err)?;
         let mut ids = Vec::with_capacity(addresses.len());
         for address in addresses {
-            let reader = searcher.segment_reader(address.segment_ord).fast_fields().u64("id").map_err(tantivy_err)?;
+            let reader = searcher
+                .segment_reader(address.segment_ord)
+                .fast_fields()
+                .u64("id")
+                .map_err(tantivy_err)?;
             if let Some(id) = reader.first(address.doc_id) {
                 ids.push(ArticleId(id));
             }
@@ -190,13 +266,23 @@ impl CorpusIndex {
     /// Title and body of an article, read from the index.
     pub fn article_text(&self, id: ArticleId) -> Result<Option<(String, String)>, IndexError> {
         let searcher = self.reader.searcher();
-        let tantivy_err = |source| IndexError::Tantivy { source, path: self.dir.clone() };
+        let tantivy_err = |source| IndexError::Tantivy {
+            source,
+            path: self.dir.clone(),
+        };
         let term = Term::from_field_u64(self.fields.id, id.0);
         let query = tantivy::query::TermQuery::new(term, tantivy::schema::IndexRecordOption::Basic);
-        let top = searcher.search(&query, &TopDocs::with_limit(1).order_by_score()).map_err(tantivy_err)?;
-        let Some((_, address)) = top.into_iter().next() else { return Ok(None) };
+        let top = searcher
+            .search(&query, &TopDocs::with_limit(1).order_by_score())
+            .map_err(tantivy_err)?;
+        let Some((_, address)) = top.into_iter().next() else {
+            return Ok(None);
+        };
         let doc: TantivyDocument = searcher.doc(address).map_err(tantivy_err)?;
-        Ok(Some((text_of(&doc, self.fields.title), text_of(&doc, self.fields.body))))
+        Ok(Some((
+            text_of(&doc, self.fields.title),
+            text_of(&doc, self.fields.body),
+        )))
     }
 }
 
@@ -205,28 +291,44 @@ fn reader_of(index: &Index, dir: &Path) -> Result<IndexReader, IndexError> {
         .reader_builder()
         .reload_policy(ReloadPolicy::Manual)
         .try_into()
-        .map_err(|source| IndexError::Tantivy { source, path: dir.to_path_buf() })
+        .map_err(|source| IndexError::Tantivy {
+            source,
+            path: dir.to_path_buf(),
+        })
 }
 
 /// Removes everything inside `dir` (the index folder is ours alone).
 fn clear_dir(dir: &Path) -> std::io::Result<()> {
     for entry in std::fs::read_dir(dir)? {
         let path = entry?.path();
-        if path.is_dir() { std::fs::remove_dir_all(&path)? } else { std::fs::remove_file(&path)? }
+        if path.is_dir() {
+            std::fs::remove_dir_all(&path)?
+        } else {
+            std::fs::remove_file(&path)?
+        }
     }
     Ok(())
 }
 
 fn text_of(doc: &TantivyDocument, field: tantivy::schema::Field) -> String {
-    doc.get_first(field).and_then(|v| v.as_str()).unwrap_or_default().to_owned()
+    doc.get_first(field)
+        .and_then(|v| v.as_str())
+        .unwrap_or_default()
+        .to_owned()
 }
 
 fn u64_of(doc: &TantivyDocument, field: tantivy::schema::Field) -> u64 {
-    doc.get_first(field).and_then(|v| v.as_u64()).unwrap_or_default()
+    doc.get_first(field)
+        .and_then(|v| v.as_u64())
+        .unwrap_or_default()
 }
 
 /// Adds one article document. Call [`delete_file`] for its path first.
-pub fn add_article(writer: &IndexWriter, fields: &Fields, article: &Article) -> tantivy::Result<()> {
+pub fn add_article(
+    writer: &IndexWriter,
+    fields: &Fields,
+    article: &Article,
+) -> tantivy::Result<()> {
     let mut doc = Doc::default();
     doc.add_u64(fields.id, article.id.0);
     doc.add_text(fields.path, &article.rel_path);
@@ -245,7 +347,10 @@ pub fn add_article(writer: &IndexWriter, fields: &Fields, article: &Article) -> 
     }
     if let Some(date) = &article.date {
         let seconds = date.date.first_day_unix_days() * 86_400;
-        doc.add_field_value(fields.published, &OwnedValue::Date(DateTime::from_timestamp_secs(seconds)));
+        doc.add_field_value(
+            fields.published,
+            &OwnedValue::Date(DateTime::from_timestamp_secs(seconds)),
+        );
         doc.add_text(fields.date_iso, date.date.to_iso());
         doc.add_text(fields.date_source, date.source.as_str());
         doc.add_text(fields.date_detail, &date.detail);

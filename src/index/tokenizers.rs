@@ -7,8 +7,8 @@
 //! stemmer relies on accented endings.
 
 use tantivy::tokenizer::{
-    AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, Stemmer, TextAnalyzer, Token, TokenStream, Tokenizer,
-    TokenizerManager,
+    AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, Stemmer, TextAnalyzer, Token,
+    TokenStream, Tokenizer, TokenizerManager,
 };
 
 use crate::model::Lang;
@@ -22,7 +22,9 @@ pub fn analyzer_name(lang: Lang) -> &'static str {
 }
 
 /// Words that French writes elided before a vowel (`l'État`, `jusqu'à`).
-const ELIDED: &[&str] = &["l", "d", "qu", "j", "n", "s", "c", "m", "t", "jusqu", "lorsqu", "puisqu", "quoiqu", "presqu"];
+const ELIDED: &[&str] = &[
+    "l", "d", "qu", "j", "n", "s", "c", "m", "t", "jusqu", "lorsqu", "puisqu", "quoiqu", "presqu",
+];
 
 fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '’' | 'ʼ' | '‘')
@@ -46,7 +48,11 @@ impl Tokenizer for NewsTokenizer {
 
     fn token_stream<'a>(&'a mut self, text: &'a str) -> NewsTokenStream<'a> {
         self.token.reset();
-        NewsTokenStream { text, cursor: 0, token: &mut self.token }
+        NewsTokenStream {
+            text,
+            cursor: 0,
+            token: &mut self.token,
+        }
     }
 }
 
@@ -59,7 +65,9 @@ impl TokenStream for NewsTokenStream<'_> {
                 return false;
             };
             let start = self.cursor + start_rel;
-            let word_len = self.text[start..].find(|c: char| !c.is_alphanumeric()).unwrap_or(self.text.len() - start);
+            let word_len = self.text[start..]
+                .find(|c: char| !c.is_alphanumeric())
+                .unwrap_or(self.text.len() - start);
             let end = start + word_len;
             self.cursor = end;
             let word = &self.text[start..end];
@@ -132,7 +140,10 @@ mod tests {
     fn french_analysis() {
         let cases = [
             ("l’adhésion totale", vec!["adhes", "total"]),
-            ("L'État et les États-Unis", vec!["etat", "et", "le", "etat", "unis"]),
+            (
+                "L'État et les États-Unis",
+                vec!["etat", "et", "le", "etat", "unis"],
+            ),
             ("jusqu'à Pyongyang qu'il", vec!["a", "pyongyang", "il"]),
             ("Sergueï Choïgou", vec!["serguei", "choigou"]),
             ("aujourd'hui", vec!["aujourd", "hui"]),
@@ -146,7 +157,10 @@ mod tests {
 
     #[test]
     fn english_analysis() {
-        assert_eq!(terms(Lang::En, "The sanctions were imposed"), vec!["the", "sanction", "were", "impos"]);
+        assert_eq!(
+            terms(Lang::En, "The sanctions were imposed"),
+            vec!["the", "sanction", "were", "impos"]
+        );
         assert_eq!(terms(Lang::En, "Reuters' report"), vec!["reuter", "report"]);
     }
 }

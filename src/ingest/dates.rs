@@ -69,18 +69,29 @@ const MAX_YEAR: i32 = 2200;
 impl PartialDate {
     /// A full date; `None` when it does not exist (31 April, 29 February 2023, …).
     pub fn day(year: i32, month: u8, day: u8) -> Option<Self> {
-        (Self::year(year).is_some() && (1..=12).contains(&month) && day >= 1 && day <= days_in_month(year, month))
-            .then_some(Self { year, month, day })
+        (Self::year(year).is_some()
+            && (1..=12).contains(&month)
+            && day >= 1
+            && day <= days_in_month(year, month))
+        .then_some(Self { year, month, day })
     }
 
     /// A month.
     pub fn month(year: i32, month: u8) -> Option<Self> {
-        (Self::year(year).is_some() && (1..=12).contains(&month)).then_some(Self { year, month, day: 0 })
+        (Self::year(year).is_some() && (1..=12).contains(&month)).then_some(Self {
+            year,
+            month,
+            day: 0,
+        })
     }
 
     /// A year.
     pub fn year(year: i32) -> Option<Self> {
-        (MIN_YEAR..=MAX_YEAR).contains(&year).then_some(Self { year, month: 0, day: 0 })
+        (MIN_YEAR..=MAX_YEAR).contains(&year).then_some(Self {
+            year,
+            month: 0,
+            day: 0,
+        })
     }
 
     /// How precisely the date is known.
@@ -106,7 +117,11 @@ impl PartialDate {
     /// Inverse of [`Self::to_iso`].
     pub fn parse_iso(s: &str) -> Option<Self> {
         let parts: Vec<&str> = s.trim().split('-').collect();
-        let num = |p: &str| p.parse::<i64>().ok().filter(|_| p.bytes().all(|b| b.is_ascii_digit()));
+        let num = |p: &str| {
+            p.parse::<i64>()
+                .ok()
+                .filter(|_| p.bytes().all(|b| b.is_ascii_digit()))
+        };
         match parts.as_slice() {
             [y] if y.len() == 4 => Self::year(num(y)? as i32),
             [y, m] if y.len() == 4 && m.len() == 2 => Self::month(num(y)? as i32, num(m)? as u8),
@@ -130,14 +145,17 @@ impl PartialDate {
 
     /// 0 = Monday … 6 = Sunday, for day-precision dates.
     pub fn weekday(&self) -> Option<u8> {
-        (self.precision() == Precision::Day).then(|| (self.first_day_unix_days() + 3).rem_euclid(7) as u8)
+        (self.precision() == Precision::Day)
+            .then(|| (self.first_day_unix_days() + 3).rem_euclid(7) as u8)
     }
 
     /// The last day of the period (for comparisons with "not after").
     fn last_day_unix_days(&self) -> i64 {
         match self.precision() {
             Precision::Day => self.first_day_unix_days(),
-            Precision::Month => days_from_civil(self.year, self.month, days_in_month(self.year, self.month)),
+            Precision::Month => {
+                days_from_civil(self.year, self.month, days_in_month(self.year, self.month))
+            }
             Precision::Year => days_from_civil(self.year, 12, 31),
         }
     }
@@ -165,7 +183,12 @@ pub fn date_of_system_time(t: std::time::SystemTime) -> PartialDate {
 /// Month from a French or English name or abbreviation (with or without accents
 /// and final period, any case).
 fn month_of(word: &str) -> Option<u8> {
-    let w: String = word.trim_end_matches('.').to_lowercase().chars().map(fold_accent).collect();
+    let w: String = word
+        .trim_end_matches('.')
+        .to_lowercase()
+        .chars()
+        .map(fold_accent)
+        .collect();
     let m = match w.as_str() {
         "janvier" | "janv" | "jan" | "january" => 1,
         "fevrier" | "fevr" | "fev" | "feb" | "february" | "febr" => 2,
@@ -238,7 +261,11 @@ fn tokenize(s: &str) -> Vec<(usize, Tok)> {
                 }
             }
             let digits = &s[i..end];
-            let value = if digits.len() <= 9 { digits.parse().unwrap_or(u32::MAX) } else { u32::MAX };
+            let value = if digits.len() <= 9 {
+                digits.parse().unwrap_or(u32::MAX)
+            } else {
+                u32::MAX
+            };
             out.push((i, Tok::Num(value, digits.len())));
         } else if c.is_alphabetic() {
             let mut end = i + c.len_utf8();
@@ -285,7 +312,9 @@ fn sep(t: Option<&(usize, Tok)>) -> Option<char> {
 }
 
 fn year_of(value: u32, len: usize) -> Option<i32> {
-    (len == 4).then_some(value as i32).filter(|y| (MIN_YEAR..=MAX_YEAR).contains(y))
+    (len == 4)
+        .then_some(value as i32)
+        .filter(|y| (MIN_YEAR..=MAX_YEAR).contains(y))
 }
 
 /// A date found at a token position: the date, how many tokens it used, and
@@ -308,38 +337,70 @@ fn date_at(toks: &[(usize, Tok)], i: usize, english: bool) -> Option<Found> {
         None => (None, 0),
     };
     let t = |k: usize| toks.get(i + skip + k);
-    let with = |f: Found| Some(Found { weekday, len: f.len + skip, ..f });
+    let with = |f: Found| {
+        Some(Found {
+            weekday,
+            len: f.len + skip,
+            ..f
+        })
+    };
     // Year, month name, day: "2020/oct/02" in URLs.
-    if let (Some((y, 4)), Some('/' | '-'), Some(month), Some('/' | '-'), Some((d, 1..=2))) =
-        (num(t(0)), sep(t(1)), word(t(2)).and_then(month_of), sep(t(3)), num(t(4)))
-    {
-        return with(Found { year: year_of(y, 4), month, day: u8::try_from(d).ok()?, weekday: None, len: 5 }).filter(|f| f.year.is_some());
+    if let (Some((y, 4)), Some('/' | '-'), Some(month), Some('/' | '-'), Some((d, 1..=2))) = (
+        num(t(0)),
+        sep(t(1)),
+        word(t(2)).and_then(month_of),
+        sep(t(3)),
+        num(t(4)),
+    ) {
+        return with(Found {
+            year: year_of(y, 4),
+            month,
+            day: u8::try_from(d).ok()?,
+            weekday: None,
+            len: 5,
+        })
+        .filter(|f| f.year.is_some());
     }
     // ISO-like: 2023-09-13, 2023/09/13, 2023.09.13, 2023-09 (and 2023-09-13T10:00).
-    if let Some((y, 4)) = num(t(0)) {
-        if let (Some(s), Some((m, 1..=2))) = (sep(t(1)), num(t(2))) {
-            if matches!(s, '-' | '/' | '.') {
+    if let Some((y, 4)) = num(t(0))
+        && let (Some(s), Some((m, 1..=2))) = (sep(t(1)), num(t(2)))
+            && matches!(s, '-' | '/' | '.') {
                 let year = year_of(y, 4)?;
                 let month = u8::try_from(m).ok()?;
-                if let (Some(s2), Some((d, 1..=2))) = (sep(t(3)), num(t(4))) {
-                    if s2 == s {
-                        return with(Found { year: Some(year), month, day: u8::try_from(d).ok()?, weekday: None, len: 5 });
+                if let (Some(s2), Some((d, 1..=2))) = (sep(t(3)), num(t(4)))
+                    && s2 == s {
+                        return with(Found {
+                            year: Some(year),
+                            month,
+                            day: u8::try_from(d).ok()?,
+                            weekday: None,
+                            len: 5,
+                        });
                     }
-                }
-                return with(Found { year: Some(year), month, day: 0, weekday: None, len: 3 });
+                return with(Found {
+                    year: Some(year),
+                    month,
+                    day: 0,
+                    weekday: None,
+                    len: 3,
+                });
             }
-        }
         // Compact 20230913.
-    }
     if let Some((v, 8)) = num(t(0)) {
         let (y, m, d) = (v / 10_000, (v / 100) % 100, v % 100);
-        return with(Found { year: year_of(y, 4), month: m as u8, day: d as u8, weekday: None, len: 1 }).filter(|f| f.year.is_some());
+        return with(Found {
+            year: year_of(y, 4),
+            month: m as u8,
+            day: d as u8,
+            weekday: None,
+            len: 1,
+        })
+        .filter(|f| f.year.is_some());
     }
     // Numeric day-first or month-first: 13/09/2023, 09/13/2023, 13.09.2023.
     if let (Some((a, 1..=2)), Some(s), Some((b, 1..=2)), Some(s2), Some((y, ylen))) =
         (num(t(0)), sep(t(1)), num(t(2)), sep(t(3)), num(t(4)))
-    {
-        if s == s2 && matches!(s, '/' | '.' | '-') {
+        && s == s2 && matches!(s, '/' | '.' | '-') {
             let year = year_of(y, ylen)?;
             let (day, month) = if a > 12 {
                 (a, b)
@@ -348,9 +409,14 @@ fn date_at(toks: &[(usize, Tok)], i: usize, english: bool) -> Option<Found> {
             } else {
                 (a, b)
             };
-            return with(Found { year: Some(year), month: month as u8, day: day as u8, weekday: None, len: 5 });
+            return with(Found {
+                year: Some(year),
+                month: month as u8,
+                day: day as u8,
+                weekday: None,
+                len: 5,
+            });
         }
-    }
     // Day first: "14 septembre 2023", "1er mars 2022", "18 janv.", "5 September 2023".
     if let Some((d, 1..=2)) = num(t(0)) {
         let mut k = 1;
@@ -362,7 +428,13 @@ fn date_at(toks: &[(usize, Tok)], i: usize, english: bool) -> Option<Found> {
                 Some((y, 4)) => (year_of(y, 4), k + 2),
                 _ => (None, k + 1),
             };
-            return with(Found { year, month, day: u8::try_from(d).ok()?, weekday: None, len });
+            return with(Found {
+                year,
+                month,
+                day: u8::try_from(d).ok()?,
+                weekday: None,
+                len,
+            });
         }
     }
     // Month first: "Sept. 5, 2023", "September 13 2023", "March 3", "May 2023".
@@ -377,12 +449,28 @@ fn date_at(toks: &[(usize, Tok)], i: usize, english: bool) -> Option<Found> {
             }
             let (year, len) = match num(t(k)) {
                 Some((y, 4)) => (year_of(y, 4), k + 1),
-                _ => (None, 2 + usize::from(k == 3 && matches!(word(t(2)), Some(_)))),
+                _ => (
+                    None,
+                    2 + usize::from(k == 3 && word(t(2)).is_some()),
+                ),
             };
-            return with(Found { year, month, day: u8::try_from(d).ok()?, weekday: None, len });
+            return with(Found {
+                year,
+                month,
+                day: u8::try_from(d).ok()?,
+                weekday: None,
+                len,
+            });
         }
         if let Some((y, 4)) = num(t(1)) {
-            return with(Found { year: year_of(y, 4), month, day: 0, weekday: None, len: 2 }).filter(|f| f.year.is_some());
+            return with(Found {
+                year: year_of(y, 4),
+                month,
+                day: 0,
+                weekday: None,
+                len: 2,
+            })
+            .filter(|f| f.year.is_some());
         }
     }
     None
@@ -391,7 +479,11 @@ fn date_at(toks: &[(usize, Tok)], i: usize, english: bool) -> Option<Found> {
 /// Turns a found date into a valid [`PartialDate`] (needs a year).
 fn complete(found: &Found) -> Option<PartialDate> {
     let year = found.year?;
-    let date = if found.day == 0 { PartialDate::month(year, found.month)? } else { PartialDate::day(year, found.month, found.day)? };
+    let date = if found.day == 0 {
+        PartialDate::month(year, found.month)?
+    } else {
+        PartialDate::day(year, found.month, found.day)?
+    };
     // A weekday that contradicts the date means the date is wrong.
     match (found.weekday, date.weekday()) {
         (Some(w), Some(actual)) if w != actual => None,
@@ -410,7 +502,8 @@ pub fn parse_date_string(s: &str, english: bool) -> Option<PartialDate> {
     if s.bytes().all(|b| b.is_ascii_digit()) && (s.len() == 10 || s.len() == 13) {
         let secs: i64 = s.parse().ok()?;
         let secs = if s.len() == 13 { secs / 1000 } else { secs };
-        return Some(PartialDate::from_unix_days(secs.div_euclid(86_400))).filter(|d| d.year >= 1995);
+        return Some(PartialDate::from_unix_days(secs.div_euclid(86_400)))
+            .filter(|d| d.year >= 1995);
     }
     let toks = tokenize(s);
     for i in 0..toks.len().min(12) {
@@ -431,27 +524,40 @@ pub fn date_from_path(rel_path: &str) -> Option<PartialDate> {
     let toks = tokenize(&rel_path.replace('_', "-"));
     let mut best: Option<PartialDate> = None;
     for i in 0..toks.len() {
-        let Some((_, 4 | 8)) = num(toks.get(i)) else { continue };
+        let Some((_, 4 | 8)) = num(toks.get(i)) else {
+            continue;
+        };
         // Digits glued to letters ("1ea358a33fb") are ids, not dates.
         let glued = |k: usize| {
             let (at, tok) = &toks[k];
-            let end = at + match tok {
-                Tok::Num(_, len) => *len,
-                _ => 0,
-            };
-            let before = rel_path[..*at].chars().next_back().is_some_and(|c| c.is_alphanumeric());
-            let after = rel_path[end.min(rel_path.len())..].chars().next().is_some_and(|c| c.is_alphanumeric());
+            let end = at
+                + match tok {
+                    Tok::Num(_, len) => *len,
+                    _ => 0,
+                };
+            let before = rel_path[..*at]
+                .chars()
+                .next_back()
+                .is_some_and(|c| c.is_alphanumeric());
+            let after = rel_path[end.min(rel_path.len())..]
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_alphanumeric());
             before || after
         };
         if glued(i) {
             continue;
         }
-        let Some(found) = date_at(&toks, i, false) else { continue };
+        let Some(found) = date_at(&toks, i, false) else {
+            continue;
+        };
         let last = i + found.len - 1;
         if last != i && glued(last) {
             continue;
         }
-        let Some(date) = complete(&found).filter(|d| (1900..=2100).contains(&d.year)) else { continue };
+        let Some(date) = complete(&found).filter(|d| (1900..=2100).contains(&d.year)) else {
+            continue;
+        };
         // Prefer the most precise date in the path.
         if best.is_none_or(|b| date.precision() < b.precision()) {
             best = Some(date);
@@ -473,7 +579,18 @@ pub enum TextDateKind {
     WeekdayInferred,
 }
 
-const LABELS: &[&str] = &["date", "publié", "publie", "published", "posted", "updated", "jour", "dated", "modifié", "créé"];
+const LABELS: &[&str] = &[
+    "date",
+    "publié",
+    "publie",
+    "published",
+    "posted",
+    "updated",
+    "jour",
+    "dated",
+    "modifié",
+    "créé",
+];
 
 fn is_label(word: Option<&str>) -> bool {
     word.is_some_and(|w| LABELS.contains(&w.trim_end_matches(':').to_lowercase().as_str()))
@@ -481,14 +598,23 @@ fn is_label(word: Option<&str>) -> bool {
 
 /// The latest year ≤ `not_after` in which `month`/`day` falls on `weekday`
 /// (within 12 years), preferring `hint_year` when it matches.
-fn infer_year(month: u8, day: u8, weekday: Option<u8>, not_after: PartialDate, hint_year: Option<i32>) -> Option<PartialDate> {
+fn infer_year(
+    month: u8,
+    day: u8,
+    weekday: Option<u8>,
+    not_after: PartialDate,
+    hint_year: Option<i32>,
+) -> Option<PartialDate> {
     let matches = |year: i32| {
-        PartialDate::day(year, month, day).filter(|d| d.starts_by(not_after) && weekday.is_none_or(|w| d.weekday() == Some(w)))
+        PartialDate::day(year, month, day)
+            .filter(|d| d.starts_by(not_after) && weekday.is_none_or(|w| d.weekday() == Some(w)))
     };
     if let Some(date) = hint_year.and_then(matches) {
         return Some(date);
     }
-    (not_after.year - 12..=not_after.year).rev().find_map(matches)
+    (not_after.year - 12..=not_after.year)
+        .rev()
+        .find_map(matches)
 }
 
 /// Finds the publication date in the first lines of an article.
@@ -532,16 +658,18 @@ pub fn date_from_text(text: &str, not_after: PartialDate) -> Option<(PartialDate
         let back = |k: usize| i.checked_sub(k).and_then(|j| toks.get(j));
         let prev_sep = sep(back(1));
         // "date 2023-07", "Published: …", "Publié le …", "Mis à jour le …", "Posted on …".
-        let linker = matches!(word(back(1)).map(str::to_lowercase).as_deref(), Some("le" | "on" | "the"));
+        let linker = matches!(
+            word(back(1)).map(str::to_lowercase).as_deref(),
+            Some("le" | "on" | "the")
+        );
         let labelled = is_label(word(back(1)))
             || (prev_sep == Some(':') && is_label(word(back(2))))
             || (linker && is_label(word(back(2))));
         // A dateline: an upper-case place name and a comma right before the date.
         let dateline = prev_sep == Some(',')
             && i >= 2
-            && word(toks.get(i - 2)).is_some_and(|w| w.chars().count() >= 3 && w.chars().all(|c| !c.is_lowercase()));
-        let after = toks.get(i + found.len);
-        let dateline = dateline || (found.year.is_none() && matches!(after, Some((_, Tok::Sep('(' | '-' | '—' | '–'))))) && dateline;
+            && word(toks.get(i - 2))
+                .is_some_and(|w| w.chars().count() >= 3 && w.chars().all(|c| !c.is_lowercase()));
         let line_start = toks[i].0 < 120;
         match complete(&found) {
             Some(date) => {
@@ -557,18 +685,25 @@ pub fn date_from_text(text: &str, not_after: PartialDate) -> Option<(PartialDate
                     _ if line_start => 1,
                     _ => 2,
                 };
-                consider(rank + u8::from(date.precision() != Precision::Day), date, kind);
+                consider(
+                    rank + u8::from(date.precision() != Precision::Day),
+                    date,
+                    kind,
+                );
             }
             None if found.year.is_none() && found.day != 0 => {
                 if found.weekday.is_some() {
-                    if let Some(date) = infer_year(found.month, found.day, found.weekday, not_after, hint_year) {
+                    if let Some(date) =
+                        infer_year(found.month, found.day, found.weekday, not_after, hint_year)
+                    {
                         consider(3, date, TextDateKind::WeekdayInferred);
                     }
-                } else if dateline {
-                    if let Some(date) = infer_year(found.month, found.day, None, not_after, hint_year) {
+                } else if dateline
+                    && let Some(date) =
+                        infer_year(found.month, found.day, None, not_after, hint_year)
+                    {
                         consider(2, date, TextDateKind::Dateline);
                     }
-                }
             }
             None => {}
         }
@@ -664,7 +799,13 @@ mod tests {
             ("", false, None),
         ];
         for (input, english, want) in cases {
-            assert_eq!(parse_date_string(input, *english).map(|d| d.to_iso()).as_deref(), *want, "{input}");
+            assert_eq!(
+                parse_date_string(input, *english)
+                    .map(|d| d.to_iso())
+                    .as_deref(),
+                *want,
+                "{input}"
+            );
         }
     }
 
@@ -676,7 +817,10 @@ mod tests {
             ("20230913_article.txt", Some("2023-09-13")),
             ("2023/09/13/story.html", Some("2023-09-13")),
             ("https://example.org/2019/05/12/title", Some("2019-05-12")),
-            ("https://www.example.com/education/2020/oct/02/title", Some("2020-10-02")),
+            (
+                "https://www.example.com/education/2020/oct/02/title",
+                Some("2020-10-02"),
+            ),
             ("archive/2023-09/a.txt", Some("2023-09")),
             ("000_1ea358a33fb87ced.txt", None),
             ("reut-00012345.json", None),
@@ -685,7 +829,11 @@ mod tests {
             ("2023-02-30.txt", None),
         ];
         for (path, want) in cases {
-            assert_eq!(date_from_path(path).map(|d| d.to_iso()).as_deref(), want, "{path}");
+            assert_eq!(
+                date_from_path(path).map(|d| d.to_iso()).as_deref(),
+                want,
+                "{path}"
+            );
         }
     }
 
@@ -693,18 +841,42 @@ mod tests {
     fn text_dates() {
         let today = d("2026-11-24");
         let cases: &[(&str, Option<(&str, TextDateKind)>)] = &[
-            (" date 2023-07 Photo : YONHAP News\n\nLes Etats-Unis accuse…", Some(("2023-07", TextDateKind::Labelled))),
+            (
+                " date 2023-07 Photo : YONHAP News\n\nLes Etats-Unis accuse…",
+                Some(("2023-07", TextDateKind::Labelled)),
+            ),
             (
                 "Titre\nJAKARTA - Les États-Unis…\nAutre ligne.\nEncore.\n« Citation », a déclaré le général Patrick Ryder, lors d’un point de presse rapporté par ANTARA depuis Yonhap, jeudi 18 janvier.\n",
                 Some(("2024-01-18", TextDateKind::WeekdayInferred)),
             ),
-            ("JAKARTA, 18 janv. (Reuters) - Texte", Some(("2026-01-18", TextDateKind::Dateline))),
-            ("PARIS, 14 septembre 2023 (AFP) - Texte", Some(("2023-09-14", TextDateKind::Dateline))),
-            ("WASHINGTON, Sept. 5 (Reuters) - Text", Some(("2026-09-05", TextDateKind::Dateline))),
-            ("Titre\nLe sommet s'est tenu le 14 septembre 2023 à Paris.", Some(("2023-09-14", TextDateKind::Written))),
-            ("Title\nPublished: Sept. 5, 2023\nText", Some(("2023-09-05", TextDateKind::Labelled))),
-            ("Mis à jour le 03/10/2022 à 10:15", Some(("2022-10-03", TextDateKind::Labelled))),
-            ("Thursday, January 18 — the meeting", Some(("2024-01-18", TextDateKind::WeekdayInferred))),
+            (
+                "JAKARTA, 18 janv. (Reuters) - Texte",
+                Some(("2026-01-18", TextDateKind::Dateline)),
+            ),
+            (
+                "PARIS, 14 septembre 2023 (AFP) - Texte",
+                Some(("2023-09-14", TextDateKind::Dateline)),
+            ),
+            (
+                "WASHINGTON, Sept. 5 (Reuters) - Text",
+                Some(("2026-09-05", TextDateKind::Dateline)),
+            ),
+            (
+                "Titre\nLe sommet s'est tenu le 14 septembre 2023 à Paris.",
+                Some(("2023-09-14", TextDateKind::Written)),
+            ),
+            (
+                "Title\nPublished: Sept. 5, 2023\nText",
+                Some(("2023-09-05", TextDateKind::Labelled)),
+            ),
+            (
+                "Mis à jour le 03/10/2022 à 10:15",
+                Some(("2022-10-03", TextDateKind::Labelled)),
+            ),
+            (
+                "Thursday, January 18 — the meeting",
+                Some(("2024-01-18", TextDateKind::WeekdayInferred)),
+            ),
             ("JAKARTA - Les États-Unis mettent en garde", None),
             ("La rencontre du 13 septembre", None),
             ("Forum Krynica 2023", None),
@@ -717,17 +889,38 @@ mod tests {
         }
         // Seed 001 must not be dated after its file time either.
         let in_2025 = d("2025-03-01");
-        assert_eq!(date_from_text("jeudi 18 janvier", in_2025).map(|(d, _)| d.to_iso()).as_deref(), Some("2024-01-18"));
+        assert_eq!(
+            date_from_text("jeudi 18 janvier", in_2025)
+                .map(|(d, _)| d.to_iso())
+                .as_deref(),
+            Some("2024-01-18")
+        );
         // A year written elsewhere in the head is preferred when the weekday fits.
         assert_eq!(
-            date_from_text("Forum 2018. Le jeudi 18 janvier, il a parlé.", today).map(|(d, _)| d.to_iso()).as_deref(),
+            date_from_text("Forum 2018. Le jeudi 18 janvier, il a parlé.", today)
+                .map(|(d, _)| d.to_iso())
+                .as_deref(),
             Some("2018-01-18")
         );
     }
 
     #[test]
     fn never_panics() {
-        for s in ["", "«»", "12345678901234567890", "é1é2é3", "2023-", "-2023-09-", "Sept.", "jeudi", "31/02/2023", "0000-00-00", "9999-99-99", "1er", "\u{0}\u{ffff}"] {
+        for s in [
+            "",
+            "«»",
+            "12345678901234567890",
+            "é1é2é3",
+            "2023-",
+            "-2023-09-",
+            "Sept.",
+            "jeudi",
+            "31/02/2023",
+            "0000-00-00",
+            "9999-99-99",
+            "1er",
+            "\u{0}\u{ffff}",
+        ] {
             let _ = parse_date_string(s, true);
             let _ = parse_date_string(s, false);
             let _ = date_from_path(s);

@@ -1,7 +1,7 @@
 //! Bytes → text: byte-order marks, UTF-16, UTF-8, declared HTML charsets and the
 //! Windows-1252 fallback that legacy French and English files need.
 
-use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, UTF_8, WINDOWS_1252};
+use encoding_rs::{Encoding, UTF_8, UTF_16BE, UTF_16LE, WINDOWS_1252};
 
 /// Text decoded from a file, with the encoding that was used.
 #[derive(Debug, Clone, PartialEq)]
@@ -41,17 +41,20 @@ pub fn decode(bytes: &[u8], allow_declared: bool) -> Result<Decoded, NotText> {
     if looks_binary(bytes) {
         return Err(NotText::Binary);
     }
-    if allow_declared {
-        if let Some(encoding) = declared_charset(bytes) {
+    if allow_declared
+        && let Some(encoding) = declared_charset(bytes) {
             // A page that says UTF-8 but is not valid UTF-8 falls through to the
             // heuristics below; any other declaration is trusted.
             if encoding != UTF_8 || std::str::from_utf8(bytes).is_ok() {
                 return finish(decode_with(encoding, bytes));
             }
         }
-    }
     match std::str::from_utf8(bytes) {
-        Ok(text) => finish(Decoded { text: text.to_owned(), encoding: "UTF-8", replaced: 0 }),
+        Ok(text) => finish(Decoded {
+            text: text.to_owned(),
+            encoding: "UTF-8",
+            replaced: 0,
+        }),
         Err(_) => {
             // Mostly-valid UTF-8 with a few broken sequences (a truncated file, a bad
             // copy) is read as UTF-8; anything else is a legacy single-byte encoding.
@@ -69,7 +72,11 @@ pub fn decode(bytes: &[u8], allow_declared: bool) -> Result<Decoded, NotText> {
 fn decode_with(encoding: &'static Encoding, bytes: &[u8]) -> Decoded {
     let (text, _) = encoding.decode_without_bom_handling(bytes);
     let replaced = text.matches('\u{FFFD}').count();
-    Decoded { text: text.into_owned(), encoding: encoding.name(), replaced }
+    Decoded {
+        text: text.into_owned(),
+        encoding: encoding.name(),
+        replaced,
+    }
 }
 
 fn finish(decoded: Decoded) -> Result<Decoded, NotText> {
@@ -98,7 +105,12 @@ fn sniff_utf16(bytes: &[u8]) -> Option<&'static Encoding> {
     }
     let pairs = sample.len() / 2;
     let even_nul = sample.iter().step_by(2).filter(|b| **b == 0).count();
-    let odd_nul = sample.iter().skip(1).step_by(2).filter(|b| **b == 0).count();
+    let odd_nul = sample
+        .iter()
+        .skip(1)
+        .step_by(2)
+        .filter(|b| **b == 0)
+        .count();
     if odd_nul * 10 > pairs * 7 && even_nul * 10 < pairs {
         Some(UTF_16LE)
     } else if even_nul * 10 > pairs * 7 && odd_nul * 10 < pairs {
@@ -126,7 +138,9 @@ fn declared_charset(bytes: &[u8]) -> Option<&'static Encoding> {
     let head = &bytes[..bytes.len().min(2048)];
     let lower: Vec<u8> = head.iter().map(u8::to_ascii_lowercase).collect();
     for key in [&b"charset="[..], &b"encoding="[..]] {
-        let Some(at) = find(&lower, key) else { continue };
+        let Some(at) = find(&lower, key) else {
+            continue;
+        };
         let value = &lower[at + key.len()..];
         let value: Vec<u8> = value
             .iter()
@@ -155,21 +169,54 @@ mod tests {
     #[test]
     fn decodes_each_encoding() {
         let cases: Vec<(Vec<u8>, &str, &str)> = vec![
-            (b"\xEF\xBB\xBFl'\xC3\xA9t\xC3\xA9".to_vec(), "l'été", "UTF-8"),
-            ("l'été".as_bytes().to_vec(), "l'été", "UTF-8"),
-            (b"l'\xE9t\xE9 \x93ok\x94".to_vec(), "l'été “ok”", "windows-1252"),
             (
-                [&[0xFF, 0xFE][..], &"été là".encode_utf16().flat_map(u16::to_le_bytes).collect::<Vec<_>>()].concat(),
+                b"\xEF\xBB\xBFl'\xC3\xA9t\xC3\xA9".to_vec(),
+                "l'été",
+                "UTF-8",
+            ),
+            ("l'été".as_bytes().to_vec(), "l'été", "UTF-8"),
+            (
+                b"l'\xE9t\xE9 \x93ok\x94".to_vec(),
+                "l'été “ok”",
+                "windows-1252",
+            ),
+            (
+                [
+                    &[0xFF, 0xFE][..],
+                    &"été là"
+                        .encode_utf16()
+                        .flat_map(u16::to_le_bytes)
+                        .collect::<Vec<_>>(),
+                ]
+                .concat(),
                 "été là",
                 "UTF-16LE",
             ),
             (
-                [&[0xFE, 0xFF][..], &"été".encode_utf16().flat_map(u16::to_be_bytes).collect::<Vec<_>>()].concat(),
+                [
+                    &[0xFE, 0xFF][..],
+                    &"été"
+                        .encode_utf16()
+                        .flat_map(u16::to_be_bytes)
+                        .collect::<Vec<_>>(),
+                ]
+                .concat(),
                 "été",
                 "UTF-16BE",
             ),
-            ("Bonjour à tous les amis".encode_utf16().flat_map(u16::to_le_bytes).collect(), "Bonjour à tous les amis", "UTF-16LE"),
-            (b"<meta charset=\"iso-8859-1\"><p>caf\xe9</p>".to_vec(), "<meta charset=\"iso-8859-1\"><p>café</p>", "windows-1252"),
+            (
+                "Bonjour à tous les amis"
+                    .encode_utf16()
+                    .flat_map(u16::to_le_bytes)
+                    .collect(),
+                "Bonjour à tous les amis",
+                "UTF-16LE",
+            ),
+            (
+                b"<meta charset=\"iso-8859-1\"><p>caf\xe9</p>".to_vec(),
+                "<meta charset=\"iso-8859-1\"><p>café</p>",
+                "windows-1252",
+            ),
         ];
         for (bytes, text, encoding) in cases {
             let decoded = decode(&bytes, true).unwrap_or_else(|e| panic!("{text}: {e:?}"));
@@ -180,7 +227,10 @@ mod tests {
 
     #[test]
     fn rejects_binary_and_empty() {
-        assert_eq!(decode(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR", false), Err(NotText::Binary));
+        assert_eq!(
+            decode(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR", false),
+            Err(NotText::Binary)
+        );
         assert_eq!(decode(b"   \n\t ", false), Err(NotText::Empty));
         assert_eq!(decode(b"", false), Err(NotText::Empty));
         let noise: Vec<u8> = (0..4000u32).map(|i| (i * 7 % 31) as u8).collect();

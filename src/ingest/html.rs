@@ -65,8 +65,14 @@ pub fn decode_entities(s: &str) -> String {
     while let Some(at) = rest.find('&') {
         out.push_str(&rest[..at]);
         rest = &rest[at..];
-        let end = rest.char_indices().take(34).find(|(_, c)| *c == ';' || c.is_whitespace()).map(|(i, _)| i);
-        let decoded = end.filter(|e| rest.as_bytes().get(*e) == Some(&b';')).and_then(|e| entity(&rest[1..e]).map(|c| (c, e + 1)));
+        let end = rest
+            .char_indices()
+            .take(34)
+            .find(|(_, c)| *c == ';' || c.is_whitespace())
+            .map(|(i, _)| i);
+        let decoded = end
+            .filter(|e| rest.as_bytes().get(*e) == Some(&b';'))
+            .and_then(|e| entity(&rest[1..e]).map(|c| (c, e + 1)));
         match decoded {
             Some((c, len)) => {
                 out.push(c);
@@ -100,7 +106,11 @@ fn entity(name: &str) -> Option<char> {
             0x85 => 0x2026,
             c => c,
         };
-        return Some(char::from_u32(code).filter(|c| *c != '\0').unwrap_or('\u{FFFD}'));
+        return Some(
+            char::from_u32(code)
+                .filter(|c| *c != '\0')
+                .unwrap_or('\u{FFFD}'),
+        );
     }
     Some(match name {
         "amp" | "AMP" => '&',
@@ -199,36 +209,118 @@ fn entity(name: &str) -> Option<char> {
 
 /// One token of the markup.
 enum Event<'a> {
-    Start { name: String, attrs: Vec<(String, String)>, self_closing: bool },
-    End { name: String },
+    Start {
+        name: String,
+        attrs: Vec<(String, String)>,
+        self_closing: bool,
+    },
+    End {
+        name: String,
+    },
     Text(&'a str),
     /// Content of a raw-text element (script, style, title, …), never article text.
-    Raw { name: String, text: &'a str },
+    Raw {
+        name: String,
+        text: &'a str,
+    },
 }
 
 /// Elements whose content is raw text up to their end tag.
 fn is_raw_text(name: &str) -> bool {
-    matches!(name, "script" | "style" | "title" | "textarea" | "xmp" | "iframe" | "noembed" | "noframes" | "noscript" | "template" | "svg" | "math")
+    matches!(
+        name,
+        "script"
+            | "style"
+            | "title"
+            | "textarea"
+            | "xmp"
+            | "iframe"
+            | "noembed"
+            | "noframes"
+            | "noscript"
+            | "template"
+            | "svg"
+            | "math"
+    )
 }
 
 fn is_void(name: &str) -> bool {
-    matches!(name, "br" | "img" | "meta" | "link" | "input" | "hr" | "area" | "base" | "col" | "embed" | "param" | "source" | "track" | "wbr")
+    matches!(
+        name,
+        "br" | "img"
+            | "meta"
+            | "link"
+            | "input"
+            | "hr"
+            | "area"
+            | "base"
+            | "col"
+            | "embed"
+            | "param"
+            | "source"
+            | "track"
+            | "wbr"
+    )
 }
 
 fn is_block(name: &str) -> bool {
     matches!(
         name,
-        "p" | "div" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "li" | "ul" | "ol" | "blockquote" | "br" | "tr" | "td" | "th"
-            | "table" | "section" | "article" | "main" | "header" | "footer" | "aside" | "nav" | "pre" | "dd" | "dt" | "dl"
-            | "figure" | "figcaption" | "hr" | "body" | "form" | "address" | "center"
+        "p" | "div"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "li"
+            | "ul"
+            | "ol"
+            | "blockquote"
+            | "br"
+            | "tr"
+            | "td"
+            | "th"
+            | "table"
+            | "section"
+            | "article"
+            | "main"
+            | "header"
+            | "footer"
+            | "aside"
+            | "nav"
+            | "pre"
+            | "dd"
+            | "dt"
+            | "dl"
+            | "figure"
+            | "figcaption"
+            | "hr"
+            | "body"
+            | "form"
+            | "address"
+            | "center"
     )
 }
 
 /// Elements whose content is never article text. With `strict` off, only the
 /// unmistakable ones: some sites wrap the whole page in a `<form>` or `<header>`.
 fn is_dropped(name: &str, strict: bool) -> bool {
-    matches!(name, "nav" | "footer" | "aside" | "button" | "select" | "option" | "dialog" | "object" | "video" | "audio" | "canvas" | "map")
-        || (strict && matches!(name, "form" | "label" | "header" | "menu"))
+    matches!(
+        name,
+        "nav"
+            | "footer"
+            | "aside"
+            | "button"
+            | "select"
+            | "option"
+            | "dialog"
+            | "object"
+            | "video"
+            | "audio"
+            | "canvas"
+            | "map"
+    ) || (strict && matches!(name, "form" | "label" | "header" | "menu"))
 }
 
 /// Finds the byte offset of `</name` (ASCII case-insensitive) from `from`.
@@ -280,7 +372,12 @@ fn tokenize<'a>(html: &'a str, mut f: impl FnMut(Event<'a>)) {
         let closing = next == b'/';
         let name_start = if closing { i + 2 } else { i + 1 };
         let mut j = name_start;
-        while j < len && (bytes[j].is_ascii_alphanumeric() || bytes[j] == b'-' || bytes[j] == b':' || bytes[j] == b'_') {
+        while j < len
+            && (bytes[j].is_ascii_alphanumeric()
+                || bytes[j] == b'-'
+                || bytes[j] == b':'
+                || bytes[j] == b'_')
+        {
             j += 1;
         }
         let name = html[name_start..j].to_ascii_lowercase();
@@ -300,7 +397,8 @@ fn tokenize<'a>(html: &'a str, mut f: impl FnMut(Event<'a>)) {
             }
             self_closing = false;
             let a_start = k;
-            while k < len && !bytes[k].is_ascii_whitespace() && bytes[k] != b'=' && bytes[k] != b'>' {
+            while k < len && !bytes[k].is_ascii_whitespace() && bytes[k] != b'=' && bytes[k] != b'>'
+            {
                 k += 1;
             }
             let a_name = html[a_start..k].to_ascii_lowercase();
@@ -316,7 +414,10 @@ fn tokenize<'a>(html: &'a str, mut f: impl FnMut(Event<'a>)) {
                 if k < len && (bytes[k] == b'"' || bytes[k] == b'\'') {
                     let quote = bytes[k];
                     let v_start = k + 1;
-                    let v_end = bytes[v_start..].iter().position(|b| *b == quote).map_or(len, |p| v_start + p);
+                    let v_end = bytes[v_start..]
+                        .iter()
+                        .position(|b| *b == quote)
+                        .map_or(len, |p| v_start + p);
                     value = decode_entities(&html[v_start..v_end]);
                     k = (v_end + 1).min(len);
                 } else {
@@ -339,11 +440,18 @@ fn tokenize<'a>(html: &'a str, mut f: impl FnMut(Event<'a>)) {
         }
         // Browsers ignore "/>" on HTML elements: `<script .../>` still opens a script.
         let raw = is_raw_text(&name) && !(self_closing && matches!(name.as_str(), "svg" | "math"));
-        f(Event::Start { name: name.clone(), attrs, self_closing });
+        f(Event::Start {
+            name: name.clone(),
+            attrs,
+            self_closing,
+        });
         if raw {
             let end = find_end_tag(html, i, &name).unwrap_or(len);
             if end > i {
-                f(Event::Raw { name: name.clone(), text: &html[i..end] });
+                f(Event::Raw {
+                    name: name.clone(),
+                    text: &html[i..end],
+                });
             }
             f(Event::End { name });
             i = html[end..].find('>').map_or(len, |e| end + e + 1);
@@ -356,23 +464,91 @@ fn tokenize<'a>(html: &'a str, mut f: impl FnMut(Event<'a>)) {
 }
 
 fn attr<'a>(attrs: &'a [(String, String)], name: &str) -> Option<&'a str> {
-    attrs.iter().find(|(n, _)| n == name).map(|(_, v)| v.as_str())
+    attrs
+        .iter()
+        .find(|(n, _)| n == name)
+        .map(|(_, v)| v.as_str())
 }
 
 /// Words of class/id/role that mark boilerplate.
 const BOILERPLATE: &[&str] = &[
-    "nav", "navbar", "navigation", "menu", "footer", "sidebar", "comment", "comments", "related", "share", "sharing",
-    "social", "newsletter", "subscribe", "subscription", "advert", "advertisement", "ad", "ads", "adslot", "promo",
-    "breadcrumb", "breadcrumbs", "cookie", "cookies", "consent", "popup", "modal", "widget", "recommended", "recommend",
-    "recirculation", "outbrain", "taboola", "tags", "tag-list", "author-bio", "bio", "masthead", "banner", "skip",
-    "sponsored", "most-read", "mostread", "trending", "paywall", "login", "signup", "toolbar", "pagination",
-    "complementary", "contentinfo", "print", "hidden", "visually-hidden", "sr-only", "caption", "credit",
+    "nav",
+    "navbar",
+    "navigation",
+    "menu",
+    "footer",
+    "sidebar",
+    "comment",
+    "comments",
+    "related",
+    "share",
+    "sharing",
+    "social",
+    "newsletter",
+    "subscribe",
+    "subscription",
+    "advert",
+    "advertisement",
+    "ad",
+    "ads",
+    "adslot",
+    "promo",
+    "breadcrumb",
+    "breadcrumbs",
+    "cookie",
+    "cookies",
+    "consent",
+    "popup",
+    "modal",
+    "widget",
+    "recommended",
+    "recommend",
+    "recirculation",
+    "outbrain",
+    "taboola",
+    "tags",
+    "tag-list",
+    "author-bio",
+    "bio",
+    "masthead",
+    "banner",
+    "skip",
+    "sponsored",
+    "most-read",
+    "mostread",
+    "trending",
+    "paywall",
+    "login",
+    "signup",
+    "toolbar",
+    "pagination",
+    "complementary",
+    "contentinfo",
+    "print",
+    "hidden",
+    "visually-hidden",
+    "sr-only",
+    "caption",
+    "credit",
 ];
 /// Substrings of class/id that mark the article body.
 const BODY_HINTS: &[&str] = &[
-    "article-body", "articlebody", "article__body", "article-content", "article_content", "entry-content",
-    "post-content", "post-body", "story-body", "storybody", "story-content", "article-text", "articletext",
-    "body-text", "main-content", "text-content",
+    "article-body",
+    "articlebody",
+    "article__body",
+    "article-content",
+    "article_content",
+    "entry-content",
+    "post-content",
+    "post-body",
+    "story-body",
+    "storybody",
+    "story-content",
+    "article-text",
+    "articletext",
+    "body-text",
+    "main-content",
+    "text-content",
 ];
 
 fn class_words(attrs: &[(String, String)]) -> String {
@@ -395,12 +571,37 @@ fn is_boilerplate(words: &str, attrs: &[(String, String)]) -> bool {
     if attr(attrs, "hidden").is_some() || attr(attrs, "aria-hidden").is_some_and(|v| v == "true") {
         return true;
     }
-    if attr(attrs, "style").is_some_and(|s| s.replace(' ', "").to_ascii_lowercase().contains("display:none")) {
+    if attr(attrs, "style").is_some_and(|s| {
+        s.replace(' ', "")
+            .to_ascii_lowercase()
+            .contains("display:none")
+    }) {
         return true;
     }
-    words.split(|c: char| !c.is_ascii_alphanumeric() && c != '-').any(|w| {
-        BOILERPLATE.contains(&w) || w.split('-').any(|part| matches!(part, "comment" | "comments" | "sidebar" | "related" | "newsletter" | "share" | "social" | "breadcrumb" | "promo" | "advert" | "cookie" | "footer" | "nav" | "menu"))
-    })
+    words
+        .split(|c: char| !c.is_ascii_alphanumeric() && c != '-')
+        .any(|w| {
+            BOILERPLATE.contains(&w)
+                || w.split('-').any(|part| {
+                    matches!(
+                        part,
+                        "comment"
+                            | "comments"
+                            | "sidebar"
+                            | "related"
+                            | "newsletter"
+                            | "share"
+                            | "social"
+                            | "breadcrumb"
+                            | "promo"
+                            | "advert"
+                            | "cookie"
+                            | "footer"
+                            | "nav"
+                            | "menu"
+                    )
+                })
+        })
 }
 
 /// An open element on the stack.
@@ -474,7 +675,11 @@ fn read_with(html: &str, use_class_hints: bool) -> HtmlPage {
     };
 
     tokenize(html, |event| match event {
-        Event::Start { name, attrs, self_closing } => {
+        Event::Start {
+            name,
+            attrs,
+            self_closing,
+        } => {
             match name.as_str() {
                 "html" => {
                     if let Some(lang) = attr(&attrs, "lang").or_else(|| attr(&attrs, "xml:lang")) {
@@ -492,11 +697,10 @@ fn read_with(html: &str, use_class_hints: bool) -> HtmlPage {
                     }
                 }
                 "link" => {
-                    if attr(&attrs, "rel").is_some_and(|r| r.eq_ignore_ascii_case("canonical")) {
-                        if let Some(href) = attr(&attrs, "href") {
+                    if attr(&attrs, "rel").is_some_and(|r| r.eq_ignore_ascii_case("canonical"))
+                        && let Some(href) = attr(&attrs, "href") {
                             page.url.get_or_insert_with(|| href.to_owned());
                         }
-                    }
                 }
                 "title" => in_title = dropped_at.is_none() || stack.iter().all(|o| o.name != "svg"),
                 "img" | "a" if image_urls.len() < 8 => {
@@ -504,11 +708,21 @@ fn read_with(html: &str, use_class_hints: bool) -> HtmlPage {
                         image_urls.push(link.to_owned());
                     }
                 }
-                "script" => in_json_ld = attr(&attrs, "type").is_some_and(|t| t.to_ascii_lowercase().contains("ld+json")),
+                "script" => {
+                    in_json_ld = attr(&attrs, "type")
+                        .is_some_and(|t| t.to_ascii_lowercase().contains("ld+json"))
+                }
                 "time" => {
                     if let Some(dt) = attr(&attrs, "datetime").filter(|d| !d.trim().is_empty()) {
-                        let words = class_words(&attrs) + " " + &attr(&attrs, "itemprop").unwrap_or_default().to_ascii_lowercase();
-                        let publishy = attr(&attrs, "pubdate").is_some() || ["publish", "posted", "created"].iter().any(|w| words.contains(w));
+                        let words = class_words(&attrs)
+                            + " "
+                            + &attr(&attrs, "itemprop")
+                                .unwrap_or_default()
+                                .to_ascii_lowercase();
+                        let publishy = attr(&attrs, "pubdate").is_some()
+                            || ["publish", "posted", "created"]
+                                .iter()
+                                .any(|w| words.contains(w));
                         let modified = ["modif", "updat"].iter().any(|w| words.contains(w));
                         if publishy {
                             time_publish.push(dt.trim().to_owned());
@@ -548,24 +762,41 @@ fn read_with(html: &str, use_class_hints: bool) -> HtmlPage {
                 if hint || name == "article" || name == "main" {
                     body_ids.push((id, !hint));
                 } else if is_dropped(&name, use_class_hints)
-                    || (use_class_hints && !matches!(name.as_str(), "html" | "body") && is_boilerplate(&words, &attrs))
+                    || (use_class_hints
+                        && !matches!(name.as_str(), "html" | "body")
+                        && is_boilerplate(&words, &attrs))
                 {
                     dropped_at = Some(stack.len());
                 }
             }
             if dropped_at.is_none() && (words.contains("time") || words.contains("date")) {
                 // <div class="news-time-ago" title="2020-09-20T14:20:02Z">: a machine date in an attribute.
-                let stamp = ["title", "data-date", "data-time", "data-timestamp", "content"]
-                    .iter()
-                    .filter_map(|a| attr(&attrs, a))
-                    .find(|v| v.len() < 40 && v.bytes().filter(u8::is_ascii_digit).count() >= 8);
+                let stamp = [
+                    "title",
+                    "data-date",
+                    "data-time",
+                    "data-timestamp",
+                    "content",
+                ]
+                .iter()
+                .filter_map(|a| attr(&attrs, a))
+                .find(|v| v.len() < 40 && v.bytes().filter(u8::is_ascii_digit).count() >= 8);
                 if let Some(stamp) = stamp.filter(|_| time_other.len() < 16) {
                     time_other.push(stamp.trim().to_owned());
                 }
             }
             if visible_capture.is_none()
                 && dropped_at.is_none()
-                && ["date", "byline", "published", "posted", "timestamp", "dateline"].iter().any(|w| words.contains(w))
+                && [
+                    "date",
+                    "byline",
+                    "published",
+                    "posted",
+                    "timestamp",
+                    "dateline",
+                ]
+                .iter()
+                .any(|w| words.contains(w))
             {
                 visible_capture = Some((stack.len(), String::new()));
             }
@@ -585,7 +816,13 @@ fn read_with(html: &str, use_class_hints: bool) -> HtmlPage {
                 in_json_ld = false;
             }
             // Close up to the matching open element, if it is near the top.
-            let Some(pos) = stack.iter().rev().take(64).position(|o| o.name == name).map(|p| stack.len() - 1 - p) else {
+            let Some(pos) = stack
+                .iter()
+                .rev()
+                .take(64)
+                .position(|o| o.name == name)
+                .map(|p| stack.len() - 1 - p)
+            else {
                 if name == "p" || name == "br" {
                     flush(&mut buf, &mut buf_links, &mut blocks, &stack);
                 }
@@ -601,23 +838,24 @@ fn read_with(html: &str, use_class_hints: bool) -> HtmlPage {
             if link_depth.is_some_and(|d| stack.len() <= d) {
                 link_depth = None;
             }
-            if let Some((depth, text)) = &visible_capture {
-                if stack.len() <= *depth {
+            if let Some((depth, text)) = &visible_capture
+                && stack.len() <= *depth {
                     let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
-                    if !text.is_empty() && text.len() < 200 && text.chars().any(|c| c.is_ascii_digit()) {
+                    if !text.is_empty()
+                        && text.len() < 200
+                        && text.chars().any(|c| c.is_ascii_digit())
+                    {
                         visible.push(text);
                     }
                     visible_capture = None;
                 }
-            }
-            if name == "h1" {
-                if let Some(h) = h1_buf.take() {
+            if name == "h1"
+                && let Some(h) = h1_buf.take() {
                     let h = h.split_whitespace().collect::<Vec<_>>().join(" ");
                     if !h.is_empty() {
                         first_h1 = Some(h);
                     }
                 }
-            }
         }
         Event::Raw { name, text } => {
             if name == "title" && in_title {
@@ -631,11 +869,10 @@ fn read_with(html: &str, use_class_hints: bool) -> HtmlPage {
             if let Some(h) = &mut h1_buf {
                 h.push_str(&text);
             }
-            if let Some((_, v)) = &mut visible_capture {
-                if v.len() < 400 {
+            if let Some((_, v)) = &mut visible_capture
+                && v.len() < 400 {
                     v.push_str(&text);
                 }
-            }
             if page_text.len() < PAGE_TEXT_BYTES {
                 page_text.push_str(&text);
                 page_text.push(' ');
@@ -655,13 +892,29 @@ fn read_with(html: &str, use_class_hints: bool) -> HtmlPage {
     if page.text.trim().is_empty() {
         // Pages rendered by scripts have no text in their markup; their summary is
         // better than nothing for search and dating.
-        page.text = meta_value(&meta, &["og:description", "description", "twitter:description"])
-            .map(|d| decode_entities(d).split_whitespace().collect::<Vec<_>>().join(" "))
-            .unwrap_or_default();
+        page.text = meta_value(
+            &meta,
+            &["og:description", "description", "twitter:description"],
+        )
+        .map(|d| {
+            decode_entities(d)
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .unwrap_or_default();
     }
     page.page_text = page_text.split_whitespace().collect::<Vec<_>>().join(" ");
     fill_metadata(&mut page, &meta, &json_ld, title_tag.trim(), first_h1);
-    fill_dates(&mut page, &meta, &json_ld, time_publish, time_other, visible, &image_urls);
+    fill_dates(
+        &mut page,
+        &meta,
+        &json_ld,
+        time_publish,
+        time_other,
+        visible,
+        &image_urls,
+    );
     page
 }
 
@@ -672,18 +925,31 @@ fn main_text(blocks: &[Block], body_ids: &[(u32, bool)]) -> String {
         // Lists of links (menus, "read more") are not article text.
         !(b.link_chars * 2 > chars && chars < 200) && b.link_chars * 10 < chars * 8
     };
-    let text_in = |id: u32| -> usize { blocks.iter().filter(|b| b.ancestors.contains(&id) && good(b)).map(|b| b.text.len()).sum() };
-    let total: usize = blocks.iter().filter(|b| good(b)).map(|b| b.text.len()).sum();
+    let text_in = |id: u32| -> usize {
+        blocks
+            .iter()
+            .filter(|b| b.ancestors.contains(&id) && good(b))
+            .map(|b| b.text.len())
+            .sum()
+    };
+    let total: usize = blocks
+        .iter()
+        .filter(|b| good(b))
+        .map(|b| b.text.len())
+        .sum();
     // 1. Explicit article-body markers, then <article>/<main>, if they hold enough text.
     let mut chosen: Option<u32> = None;
     for explicit in [true, false] {
-        let best = body_ids.iter().filter(|(_, semantic)| *semantic != explicit).map(|(id, _)| (*id, text_in(*id))).max_by_key(|(_, n)| *n);
-        if let Some((id, n)) = best {
-            if n >= 200 || (n > 0 && n * 2 >= total) {
+        let best = body_ids
+            .iter()
+            .filter(|(_, semantic)| *semantic != explicit)
+            .map(|(id, _)| (*id, text_in(*id)))
+            .max_by_key(|(_, n)| *n);
+        if let Some((id, n)) = best
+            && (n >= 200 || (n > 0 && n * 2 >= total)) {
                 chosen = Some(id);
                 break;
             }
-        }
     }
     // 2. Otherwise score containers by the paragraphs they hold.
     if chosen.is_none() {
@@ -707,18 +973,37 @@ fn main_text(blocks: &[Block], body_ids: &[(u32, bool)]) -> String {
                 *scores.entry(b.ancestors[n - 3]).or_default() += score / 4.0;
             }
         }
-        chosen = scores.into_iter().max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0))).map(|(id, _)| id);
+        chosen = scores
+            .into_iter()
+            .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))
+            .map(|(id, _)| id);
     }
     let selected: Vec<&str> = match chosen {
-        Some(id) => blocks.iter().filter(|b| b.ancestors.contains(&id) && good(b)).map(|b| b.text.as_str()).collect(),
+        Some(id) => blocks
+            .iter()
+            .filter(|b| b.ancestors.contains(&id) && good(b))
+            .map(|b| b.text.as_str())
+            .collect(),
         None => Vec::new(),
     };
-    let selected = if selected.is_empty() { blocks.iter().filter(|b| good(b)).map(|b| b.text.as_str()).collect() } else { selected };
+    let selected = if selected.is_empty() {
+        blocks
+            .iter()
+            .filter(|b| good(b))
+            .map(|b| b.text.as_str())
+            .collect()
+    } else {
+        selected
+    };
     selected.join("\n\n")
 }
 
 fn meta_value<'a>(meta: &'a [(String, String)], keys: &[&str]) -> Option<&'a str> {
-    keys.iter().find_map(|k| meta.iter().find(|(n, v)| n == k && !v.is_empty()).map(|(_, v)| v.as_str()))
+    keys.iter().find_map(|k| {
+        meta.iter()
+            .find(|(n, v)| n == k && !v.is_empty())
+            .map(|(_, v)| v.as_str())
+    })
 }
 
 /// The string value of `"key": "value"` in raw JSON text (first occurrence after `from`).
@@ -753,28 +1038,52 @@ fn json_string_after(json: &str, key: &str, from: usize) -> Option<(usize, Strin
     None
 }
 
-fn fill_metadata(page: &mut HtmlPage, meta: &[(String, String)], json_ld: &[String], title_tag: &str, first_h1: Option<String>) {
-    let site = meta_value(meta, &["og:site_name", "application-name", "twitter:site"]).map(str::to_owned).or_else(|| {
-        json_ld.iter().find_map(|j| {
-            let (at, _) = json_string_after(j, "publisher", 0).or_else(|| j.find("\"publisher\"").map(|a| (a, String::new())))?;
-            json_string_after(j, "name", at).map(|(_, v)| v)
-        })
-    });
-    page.site_name = site.map(|s| s.trim().trim_start_matches('@').to_owned()).filter(|s| !s.is_empty());
+fn fill_metadata(
+    page: &mut HtmlPage,
+    meta: &[(String, String)],
+    json_ld: &[String],
+    title_tag: &str,
+    first_h1: Option<String>,
+) {
+    let site = meta_value(meta, &["og:site_name", "application-name", "twitter:site"])
+        .map(str::to_owned)
+        .or_else(|| {
+            json_ld.iter().find_map(|j| {
+                let (at, _) = json_string_after(j, "publisher", 0)
+                    .or_else(|| j.find("\"publisher\"").map(|a| (a, String::new())))?;
+                json_string_after(j, "name", at).map(|(_, v)| v)
+            })
+        });
+    page.site_name = site
+        .map(|s| s.trim().trim_start_matches('@').to_owned())
+        .filter(|s| !s.is_empty());
     if page.url.is_none() {
         page.url = meta_value(meta, &["og:url"]).map(str::to_owned);
     }
     if page.lang.is_none() {
-        page.lang = meta_value(meta, &["og:locale", "content-language", "language", "dc.language"]).map(str::to_owned);
+        page.lang = meta_value(
+            meta,
+            &["og:locale", "content-language", "language", "dc.language"],
+        )
+        .map(str::to_owned);
     }
-    let title_tag = decode_entities(title_tag).split_whitespace().collect::<Vec<_>>().join(" ");
+    let title_tag = decode_entities(title_tag)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
     let from_tag = strip_site_suffix(&title_tag, page.site_name.as_deref());
     let title = meta_value(meta, &["og:title", "twitter:title"])
-        .map(|t| decode_entities(t))
-        .or_else(|| json_ld.iter().find_map(|j| json_string_after(j, "headline", 0).map(|(_, v)| v)))
+        .map(decode_entities)
+        .or_else(|| {
+            json_ld
+                .iter()
+                .find_map(|j| json_string_after(j, "headline", 0).map(|(_, v)| v))
+        })
         .or_else(|| (!from_tag.is_empty()).then_some(from_tag))
         .or(first_h1);
-    page.title = title.map(|t| t.split_whitespace().collect::<Vec<_>>().join(" ")).filter(|t| !t.is_empty());
+    page.title = title
+        .map(|t| t.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|t| !t.is_empty());
 }
 
 /// "Headline | Site" → "Headline" when the suffix is the site name or short.
@@ -783,7 +1092,9 @@ fn strip_site_suffix(title: &str, site: Option<&str>) -> String {
         if let Some(at) = title.rfind(sep) {
             let (head, tail) = (&title[..at], &title[at + sep.len()..]);
             let is_site = site.is_some_and(|s| tail.trim().eq_ignore_ascii_case(s.trim()));
-            if (is_site || tail.split_whitespace().count() <= 4) && head.split_whitespace().count() >= 3 {
+            if (is_site || tail.split_whitespace().count() <= 4)
+                && head.split_whitespace().count() >= 3
+            {
                 return head.trim().to_owned();
             }
         }
@@ -804,7 +1115,10 @@ fn fill_dates(
     let mut push = |value: &str, source: DateSource| {
         let value = value.trim();
         if !value.is_empty() && !out.iter().any(|c| c.value == value && c.source == source) {
-            out.push(DateCandidate { value: value.to_owned(), source });
+            out.push(DateCandidate {
+                value: value.to_owned(),
+                source,
+            });
         }
     };
     for j in json_ld {
@@ -817,12 +1131,40 @@ fn fill_dates(
         }
     }
     const PUBLISHED: &[&str] = &[
-        "article:published_time", "og:published_time", "og:article:published_time", "article.published",
-        "datepublished", "pubdate", "publishdate", "publish-date", "publish_date", "publication_date",
-        "publication-date", "published-date", "published_time", "date.published", "dc.date.issued", "dcterms.issued",
-        "dcterms.created", "dc.date.created", "dc.date", "dcterms.date", "date", "sailthru.date", "parsely-pub-date",
-        "cxenseparse:recs:publishtime", "article_date_original", "original-publish-date", "displaydate", "dc.created",
-        "citation_publication_date", "citation_date", "bt:pubdate", "pub_date", "release_date", "created",
+        "article:published_time",
+        "og:published_time",
+        "og:article:published_time",
+        "article.published",
+        "datepublished",
+        "pubdate",
+        "publishdate",
+        "publish-date",
+        "publish_date",
+        "publication_date",
+        "publication-date",
+        "published-date",
+        "published_time",
+        "date.published",
+        "dc.date.issued",
+        "dcterms.issued",
+        "dcterms.created",
+        "dc.date.created",
+        "dc.date",
+        "dcterms.date",
+        "date",
+        "sailthru.date",
+        "parsely-pub-date",
+        "cxenseparse:recs:publishtime",
+        "article_date_original",
+        "original-publish-date",
+        "displaydate",
+        "dc.created",
+        "citation_publication_date",
+        "citation_date",
+        "bt:pubdate",
+        "pub_date",
+        "release_date",
+        "created",
     ];
     for key in PUBLISHED {
         for (k, v) in meta {
@@ -834,11 +1176,10 @@ fn fill_dates(
     for t in &time_publish {
         push(t, DateSource::TimeElement);
     }
-    if let Some(url) = page.url.clone() {
-        if url.bytes().filter(|b| b.is_ascii_digit()).count() >= 6 {
+    if let Some(url) = page.url.clone()
+        && url.bytes().filter(|b| b.is_ascii_digit()).count() >= 6 {
             push(&url, DateSource::Url);
         }
-    }
     for t in &time_other {
         push(t, DateSource::TimeElement);
     }
@@ -846,7 +1187,11 @@ fn fill_dates(
         push(v, DateSource::Visible);
     }
     // Uploads are filed by date: an og:image or permalink under /2016/05/04/.
-    for url in image_urls.iter().map(String::as_str).chain(meta_value(meta, &["og:image", "twitter:image"])) {
+    for url in image_urls
+        .iter()
+        .map(String::as_str)
+        .chain(meta_value(meta, &["og:image", "twitter:image"]))
+    {
         if url.bytes().filter(|b| b.is_ascii_digit()).count() >= 6 {
             push(url, DateSource::Url);
         }
@@ -856,7 +1201,14 @@ fn fill_dates(
             push(&v, DateSource::Modified);
         }
     }
-    for key in ["article:modified_time", "og:updated_time", "last-modified", "dcterms.modified", "datemodified", "lastmod"] {
+    for key in [
+        "article:modified_time",
+        "og:updated_time",
+        "last-modified",
+        "dcterms.modified",
+        "datemodified",
+        "lastmod",
+    ] {
         for (k, v) in meta {
             if k == key {
                 push(v, DateSource::Modified);
@@ -872,22 +1224,46 @@ mod tests {
 
     #[test]
     fn entities() {
-        assert_eq!(decode_entities("caf&eacute; &amp; th&#233; &#xE9;&hellip; &laquo;x&raquo; &unknown; & done"), "café & thé é… «x» &unknown; & done");
-        assert_eq!(decode_entities("&#0; &#x110000; &#146;"), "\u{FFFD} \u{FFFD} ’");
+        assert_eq!(
+            decode_entities(
+                "caf&eacute; &amp; th&#233; &#xE9;&hellip; &laquo;x&raquo; &unknown; & done"
+            ),
+            "café & thé é… «x» &unknown; & done"
+        );
+        assert_eq!(
+            decode_entities("&#0; &#x110000; &#146;"),
+            "\u{FFFD} \u{FFFD} ’"
+        );
     }
 
     #[test]
     fn title_sources_and_suffix() {
-        let page = read_html("<html><head><title>Big news today | Daily Planet</title><meta property=\"og:site_name\" content=\"Daily Planet\"></head><body><p>x</p></body></html>");
+        let page = read_html(
+            "<html><head><title>Big news today | Daily Planet</title><meta property=\"og:site_name\" content=\"Daily Planet\"></head><body><p>x</p></body></html>",
+        );
         assert_eq!(page.title.as_deref(), Some("Big news today"));
         assert_eq!(page.site_name.as_deref(), Some("Daily Planet"));
-        let page = read_html("<meta property='og:title' content='OG &amp; title'><title>Other</title>");
+        let page =
+            read_html("<meta property='og:title' content='OG &amp; title'><title>Other</title>");
         assert_eq!(page.title.as_deref(), Some("OG & title"));
-        let page = read_html("<script type=\"application/ld+json\">{\"@graph\":[{\"@type\":\"NewsArticle\",\"headline\":\"From \\\"LD\\\"\",\"datePublished\":\"2020-05-01T10:00:00Z\",\"publisher\":{\"@type\":\"Organization\",\"name\":\"LD Times\"}}]}</script><body><h1>H1</h1></body>");
+        let page = read_html(
+            "<script type=\"application/ld+json\">{\"@graph\":[{\"@type\":\"NewsArticle\",\"headline\":\"From \\\"LD\\\"\",\"datePublished\":\"2020-05-01T10:00:00Z\",\"publisher\":{\"@type\":\"Organization\",\"name\":\"LD Times\"}}]}</script><body><h1>H1</h1></body>",
+        );
         assert_eq!(page.title.as_deref(), Some("From \"LD\""));
         assert_eq!(page.site_name.as_deref(), Some("LD Times"));
-        assert_eq!(page.date_candidates[0], DateCandidate { value: "2020-05-01T10:00:00Z".into(), source: DateSource::JsonLdPublished });
-        assert_eq!(read_html("<body><h1>Only &eacute;h1</h1><p>t</p></body>").title.as_deref(), Some("Only éh1"));
+        assert_eq!(
+            page.date_candidates[0],
+            DateCandidate {
+                value: "2020-05-01T10:00:00Z".into(),
+                source: DateSource::JsonLdPublished
+            }
+        );
+        assert_eq!(
+            read_html("<body><h1>Only &eacute;h1</h1><p>t</p></body>")
+                .title
+                .as_deref(),
+            Some("Only éh1")
+        );
     }
 
     #[test]
@@ -899,7 +1275,11 @@ mod tests {
             </head><body><article><time datetime="2019-01-01">x</time><p>Texte de l'article assez long pour compter comme un paragraphe.</p></article>
             <div class="byline">Publié le 3 mars 2020</div></body></html>"#;
         let page = read_html(html);
-        let sources: Vec<(DateSource, &str)> = page.date_candidates.iter().map(|c| (c.source, c.value.as_str())).collect();
+        let sources: Vec<(DateSource, &str)> = page
+            .date_candidates
+            .iter()
+            .map(|c| (c.source, c.value.as_str()))
+            .collect();
         assert_eq!(
             sources,
             vec![
@@ -930,9 +1310,25 @@ mod tests {
             <script>var x = "<p>not text</p>";</script><style>p { color: red }</style>
             </body></html>"#;
         let page = read_html(html);
-        assert!(page.text.starts_with("The first paragraph"), "{}", page.text);
-        assert!(page.text.contains("with a link inside it."), "{}", page.text);
-        for noise in ["Home", "cookies", "Another story", "First comment", "Copyright", "not text", "color"] {
+        assert!(
+            page.text.starts_with("The first paragraph"),
+            "{}",
+            page.text
+        );
+        assert!(
+            page.text.contains("with a link inside it."),
+            "{}",
+            page.text
+        );
+        for noise in [
+            "Home",
+            "cookies",
+            "Another story",
+            "First comment",
+            "Copyright",
+            "not text",
+            "color",
+        ] {
             assert!(!page.text.contains(noise), "{noise} in {}", page.text);
         }
         assert_eq!(page.text.matches("\n\n").count(), 1);
@@ -946,18 +1342,38 @@ mod tests {
             para, para, para
         );
         let page = read_html(&html);
-        assert_eq!(page.text.matches("Le gouvernement").count(), 3, "{}", page.text);
+        assert_eq!(
+            page.text.matches("Le gouvernement").count(),
+            3,
+            "{}",
+            page.text
+        );
         assert!(!page.text.contains("Accueil"));
     }
 
     #[test]
     fn broken_and_hostile_markup() {
-        for html in ["", "<", "<<<>>>", "<p>unclosed <b>bold <i>italic", "<!-- unterminated comment <p>x</p>", "<div attr=\"unterminated>text", "</p></div></html>", "<script>never closed", "\u{0}\u{1}binary\u{ffff}", "<a href='x'>link only</a>", "<p>a &#9999999999; b &"] {
+        for html in [
+            "",
+            "<",
+            "<<<>>>",
+            "<p>unclosed <b>bold <i>italic",
+            "<!-- unterminated comment <p>x</p>",
+            "<div attr=\"unterminated>text",
+            "</p></div></html>",
+            "<script>never closed",
+            "\u{0}\u{1}binary\u{ffff}",
+            "<a href='x'>link only</a>",
+            "<p>a &#9999999999; b &",
+        ] {
             let _ = read_html(html);
         }
         let page = read_html("<p>One<p>Two<div>Three</div>");
         assert_eq!(page.text, "One\n\nTwo\n\nThree");
-        let deep = format!("{}<p>Deep text about fishing quotas and the harbour.</p>", "<div>".repeat(100_000));
+        let deep = format!(
+            "{}<p>Deep text about fishing quotas and the harbour.</p>",
+            "<div>".repeat(100_000)
+        );
         let started = std::time::Instant::now();
         let page = read_html(&deep);
         assert!(page.text.contains("fishing quotas"), "{}", page.text);

@@ -130,7 +130,10 @@ pub struct ReadOptions {
 
 impl Default for ReadOptions {
     fn default() -> Self {
-        Self { today: dates::today(), file_time_fallback: false }
+        Self {
+            today: dates::today(),
+            file_time_fallback: false,
+        }
     }
 }
 
@@ -149,9 +152,16 @@ pub struct FileRead {
 pub fn read_file(info: &FileInfo, options: &ReadOptions) -> Result<FileRead, IngestError> {
     let path = info.abs_path.clone();
     if info.size > MAX_FILE_BYTES {
-        return Err(IngestError::TooLarge { size_mb: info.size >> 20, limit_mb: MAX_FILE_BYTES >> 20, path });
+        return Err(IngestError::TooLarge {
+            size_mb: info.size >> 20,
+            limit_mb: MAX_FILE_BYTES >> 20,
+            path,
+        });
     }
-    let bytes = std::fs::read(&path).map_err(|source| IngestError::Read { source, path: path.clone() })?;
+    let bytes = std::fs::read(&path).map_err(|source| IngestError::Read {
+        source,
+        path: path.clone(),
+    })?;
     let content_hash = xxhash_rust::xxh3::xxh3_64(&bytes);
     let format = Format::from_path(&path).unwrap_or(Format::Text);
     let decoded = decode::decode(&bytes, format == Format::Html).map_err(|why| match why {
@@ -164,15 +174,25 @@ pub fn read_file(info: &FileInfo, options: &ReadOptions) -> Result<FileRead, Ing
         warnings.push(format!("decoded as {}", decoded.encoding));
     }
     if decoded.replaced > 0 {
-        warnings.push(format!("{} undecodable byte sequence(s) replaced", decoded.replaced));
+        warnings.push(format!(
+            "{} undecodable byte sequence(s) replaced",
+            decoded.replaced
+        ));
     }
-    let malformed = |what: String| IngestError::Malformed { what, path: path.clone() };
+    let malformed = |what: String| IngestError::Malformed {
+        what,
+        path: path.clone(),
+    };
     let raws: Vec<RawArticle> = match format {
         Format::Text => vec![text::read_text(&decoded.text, false)],
         Format::Markdown => vec![text::read_text(&decoded.text, true)],
         Format::Html => vec![raw_from_html(&decoded.text)],
         Format::Json | Format::JsonLines => {
-            let read = if format == Format::Json { json::read_json(&decoded.text) } else { json::read_json_lines(&decoded.text) };
+            let read = if format == Format::Json {
+                json::read_json(&decoded.text)
+            } else {
+                json::read_json_lines(&decoded.text)
+            };
             let read = read.map_err(malformed)?;
             warnings.extend(read.warnings);
             read.articles
@@ -187,7 +207,14 @@ pub fn read_file(info: &FileInfo, options: &ReadOptions) -> Result<FileRead, Ing
             raw.body = page.text;
         }
         if raw.body.trim().is_empty() {
-            warnings.push(format!("{}no text", if multi { format!("item {}: ", raw.item) } else { String::new() }));
+            warnings.push(format!(
+                "{}no text",
+                if multi {
+                    format!("item {}: ", raw.item)
+                } else {
+                    String::new()
+                }
+            ));
             continue;
         }
         if raw.body.len() > MAX_BODY_BYTES {
@@ -204,12 +231,18 @@ pub fn read_file(info: &FileInfo, options: &ReadOptions) -> Result<FileRead, Ing
     if articles.is_empty() {
         return Err(malformed("no article text found".to_owned()));
     }
-    Ok(FileRead { articles, warnings, content_hash })
+    Ok(FileRead {
+        articles,
+        warnings,
+        content_hash,
+    })
 }
 
 fn looks_like_html(text: &str) -> bool {
     let head = text.get(..text.len().min(2000)).unwrap_or(text);
-    ["<p>", "<p ", "<div", "<br", "</p>", "<html"].iter().any(|tag| head.contains(tag))
+    ["<p>", "<p ", "<div", "<br", "</p>", "<html"]
+        .iter()
+        .any(|tag| head.contains(tag))
 }
 
 fn raw_from_html(html_text: &str) -> RawArticle {
@@ -225,7 +258,10 @@ fn raw_from_html(html_text: &str) -> RawArticle {
         item: 0,
     };
     for candidate in page.date_candidates {
-        raw.date_candidates.push((candidate.value, html_source_name(candidate.source).to_owned()));
+        raw.date_candidates.push((
+            candidate.value,
+            html_source_name(candidate.source).to_owned(),
+        ));
     }
     raw
 }
@@ -247,10 +283,24 @@ fn finish(raw: RawArticle, info: &FileInfo, part: usize, options: &ReadOptions) 
         .title
         .filter(|t| !t.trim().is_empty())
         .or_else(|| text::title_from_lines(&raw.body, false))
-        .unwrap_or_else(|| info.rel_path.rsplit('/').next().unwrap_or(&info.rel_path).to_owned());
+        .unwrap_or_else(|| {
+            info.rel_path
+                .rsplit('/')
+                .next()
+                .unwrap_or(&info.rel_path)
+                .to_owned()
+        });
     let declared = raw.declared_lang.as_deref().and_then(Lang::parse);
-    let lang = declared.unwrap_or_else(|| lang::detect(&format!("{title}\n{}", raw.body), Lang::En));
-    let date = resolve_date(&raw.date_candidates, &raw.body, raw.page_text.as_deref(), info, lang, options);
+    let lang =
+        declared.unwrap_or_else(|| lang::detect(&format!("{title}\n{}", raw.body), Lang::En));
+    let date = resolve_date(
+        &raw.date_candidates,
+        &raw.body,
+        raw.page_text.as_deref(),
+        info,
+        lang,
+        options,
+    );
     Article {
         id: ArticleId::new(&info.rel_path, part),
         rel_path: info.rel_path.clone(),
@@ -281,7 +331,12 @@ fn is_strong(detail: &str) -> bool {
 /// day may differ from the publisher's local day.
 fn is_utc_stamp(value: &str) -> bool {
     let v = value.trim();
-    v.contains(':') && (v.ends_with('Z') || v.ends_with("+00:00") || v.ends_with("+0000") || v.ends_with("GMT") || v.ends_with("UTC"))
+    v.contains(':')
+        && (v.ends_with('Z')
+            || v.ends_with("+00:00")
+            || v.ends_with("+0000")
+            || v.ends_with("GMT")
+            || v.ends_with("UTC"))
 }
 
 /// Sign of a timestamp's UTC offset ("…T14:40:04-06:00" → -1); 0 when it has none.
@@ -312,7 +367,10 @@ fn utc_hour(value: &str) -> Option<u32> {
 /// precise when a month-only date has a day-precise twin.
 fn choose_metadata_date<'p, 'a>(parsed: &'p [Parsed<'a>]) -> Option<&'p Parsed<'a>> {
     let strong: Vec<&Parsed> = parsed.iter().filter(|p| is_strong(p.detail)).collect();
-    let first = strong.first().copied().or_else(|| parsed.iter().find(|p| p.detail == "visible"))?;
+    let first = strong
+        .first()
+        .copied()
+        .or_else(|| parsed.iter().find(|p| p.detail == "visible"))?;
     let mut best = first;
     let is_day = |p: &Parsed| p.date.precision() == dates::Precision::Day;
     if let Some(hour) = utc_hour(best.value).filter(|_| is_day(best)) {
@@ -321,13 +379,17 @@ fn choose_metadata_date<'p, 'a>(parsed: &'p [Parsed<'a>]) -> Option<&'p Parsed<'
         // timestamp whose offset fits (only an early-morning UTC time can be the
         // previous day in the Americas, only an evening one the next day in Asia).
         let days = best.date.first_day_unix_days();
-        let local = parsed.iter().filter(|p| !matches!(p.detail, "modified" | "visible")).find(|p| {
-            let shift = p.date.first_day_unix_days() - days;
-            let sign = offset_sign(p.value);
-            is_day(p)
-                && !is_utc_stamp(p.value)
-                && ((shift == -1 && hour < 8 && sign <= 0) || (shift == 1 && hour >= 13 && sign >= 0))
-        });
+        let local = parsed
+            .iter()
+            .filter(|p| !matches!(p.detail, "modified" | "visible"))
+            .find(|p| {
+                let shift = p.date.first_day_unix_days() - days;
+                let sign = offset_sign(p.value);
+                is_day(p)
+                    && !is_utc_stamp(p.value)
+                    && ((shift == -1 && hour < 8 && sign <= 0)
+                        || (shift == 1 && hour >= 13 && sign >= 0))
+            });
         if let Some(local) = local {
             return Some(local);
         }
@@ -335,17 +397,27 @@ fn choose_metadata_date<'p, 'a>(parsed: &'p [Parsed<'a>]) -> Option<&'p Parsed<'
     // The date shown to readers in a byline is the article's date for them: it
     // wins when a machine-readable date (published or modified) agrees with it,
     // or when it is the local day of a UTC timestamp.
-    let shown: Vec<&Parsed> = parsed.iter().filter(|p| p.detail == "visible" && is_day(p)).collect();
+    let shown: Vec<&Parsed> = parsed
+        .iter()
+        .filter(|p| p.detail == "visible" && is_day(p))
+        .collect();
     if shown.first().is_some_and(|v| v.date == best.date) {
         return Some(best);
     }
-    let machine_twin = |v: &&&Parsed| parsed.iter().any(|p| matches!(p.detail, "json-ld" | "meta" | "modified") && p.date == v.date);
+    let machine_twin = |v: &&&Parsed| {
+        parsed
+            .iter()
+            .any(|p| matches!(p.detail, "json-ld" | "meta" | "modified") && p.date == v.date)
+    };
     if let Some(confirmed) = shown.iter().find(machine_twin) {
         return Some(confirmed);
     }
     if is_utc_stamp(best.value) && is_day(best) {
         let days = best.date.first_day_unix_days();
-        if let Some(local) = shown.iter().find(|v| (v.date.first_day_unix_days() - days).abs() == 1) {
+        if let Some(local) = shown
+            .iter()
+            .find(|v| (v.date.first_day_unix_days() - days).abs() == 1)
+        {
             best = local;
         }
     }
@@ -377,8 +449,16 @@ fn resolve_date(
     let parsed: Vec<Parsed> = candidates
         .iter()
         .filter_map(|(value, detail)| {
-            let date = if detail == "url" { dates::date_from_path(value) } else { dates::parse_date_string(value, english) };
-            date.filter(not_future).map(|date| Parsed { date, value, detail })
+            let date = if detail == "url" {
+                dates::date_from_path(value)
+            } else {
+                dates::parse_date_string(value, english)
+            };
+            date.filter(not_future).map(|date| Parsed {
+                date,
+                value,
+                detail,
+            })
         })
         .collect();
     if let Some(p) = choose_metadata_date(&parsed) {
@@ -387,20 +467,35 @@ fn resolve_date(
             // "2016/12" in a URL: the text usually says which day.
             let texts = [Some(body), page_text];
             let refined = texts.into_iter().flatten().find_map(|text| {
-                dates::find_written_dates(text).into_iter().map(|(_, d)| d).find(|d| {
-                    d.precision() == dates::Precision::Day && d.year == date.year && (date.month == 0 || d.month == date.month)
-                })
+                dates::find_written_dates(text)
+                    .into_iter()
+                    .map(|(_, d)| d)
+                    .find(|d| {
+                        d.precision() == dates::Precision::Day
+                            && d.year == date.year
+                            && (date.month == 0 || d.month == date.month)
+                    })
             });
             date = refined.filter(not_future).unwrap_or(date);
         }
-        return Some(PubDate { date, source: DateSource::Metadata, detail: p.detail.to_owned() });
+        return Some(PubDate {
+            date,
+            source: DateSource::Metadata,
+            detail: p.detail.to_owned(),
+        });
     }
     if let Some(date) = dates::date_from_path(&info.rel_path).filter(not_future) {
-        return Some(PubDate { date, source: DateSource::Filename, detail: "path".to_owned() });
+        return Some(PubDate {
+            date,
+            source: DateSource::Filename,
+            detail: "path".to_owned(),
+        });
     }
     let file_day = info.modified_day();
     // A file time before 1990 is an archive artefact, not evidence.
-    let not_after = file_day.filter(|d| d.year >= 1990 && *d <= options.today).unwrap_or(options.today);
+    let not_after = file_day
+        .filter(|d| d.year >= 1990 && *d <= options.today)
+        .unwrap_or(options.today);
     if let Some((date, kind)) = dates::date_from_text(body, not_after) {
         let detail = match kind {
             dates::TextDateKind::Dateline => "dateline",
@@ -408,22 +503,42 @@ fn resolve_date(
             dates::TextDateKind::Written => "written",
             dates::TextDateKind::WeekdayInferred => "weekday-inferred",
         };
-        return Some(PubDate { date, source: DateSource::Text, detail: detail.to_owned() });
+        return Some(PubDate {
+            date,
+            source: DateSource::Text,
+            detail: detail.to_owned(),
+        });
     }
     // A page's visible text outside the article (bylines, headers) often carries the date.
     if let Some(page_text) = page_text {
-        let found = dates::find_written_dates(page_text).into_iter().find(|(_, d)| {
-            d.precision() == dates::Precision::Day && d.year >= 1995 && d.first_day_unix_days() <= not_after.first_day_unix_days()
-        });
+        let found = dates::find_written_dates(page_text)
+            .into_iter()
+            .find(|(_, d)| {
+                d.precision() == dates::Precision::Day
+                    && d.year >= 1995
+                    && d.first_day_unix_days() <= not_after.first_day_unix_days()
+            });
         if let Some((_, date)) = found {
-            return Some(PubDate { date, source: DateSource::Text, detail: "page".to_owned() });
+            return Some(PubDate {
+                date,
+                source: DateSource::Text,
+                detail: "page".to_owned(),
+            });
         }
     }
     if let Some(p) = parsed.iter().find(|p| p.detail == "modified") {
-        return Some(PubDate { date: p.date, source: DateSource::Metadata, detail: p.detail.to_owned() });
+        return Some(PubDate {
+            date: p.date,
+            source: DateSource::Metadata,
+            detail: p.detail.to_owned(),
+        });
     }
     if options.file_time_fallback {
-        return file_day.map(|date| PubDate { date, source: DateSource::FileTime, detail: "modified".to_owned() });
+        return file_day.map(|date| PubDate {
+            date,
+            source: DateSource::FileTime,
+            detail: "modified".to_owned(),
+        });
     }
     None
 }

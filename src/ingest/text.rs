@@ -39,9 +39,18 @@ fn apply_field(raw: &mut RawArticle, key: &str, value: String) {
 /// `---` (YAML style) or `+++` front matter with `key: value` / `key = "value"` lines.
 fn split_front_matter(text: &str) -> Option<(Vec<(String, String)>, &str)> {
     let trimmed = text.trim_start_matches('\u{feff}');
-    let fence = if trimmed.starts_with("---") { "---" } else if trimmed.starts_with("+++") { "+++" } else { return None };
+    let fence = if trimmed.starts_with("---") {
+        "---"
+    } else if trimmed.starts_with("+++") {
+        "+++"
+    } else {
+        return None;
+    };
     let after_open = trimmed.get(3..)?;
-    let after_open = after_open.strip_prefix('\r').unwrap_or(after_open).strip_prefix('\n')?;
+    let after_open = after_open
+        .strip_prefix('\r')
+        .unwrap_or(after_open)
+        .strip_prefix('\n')?;
     let mut fields = Vec::new();
     let mut offset = 0;
     for line in after_open.split_inclusive('\n') {
@@ -50,8 +59,14 @@ fn split_front_matter(text: &str) -> Option<(Vec<(String, String)>, &str)> {
         if line == fence {
             return Some((fields, after_open.get(offset..).unwrap_or_default()));
         }
-        let Some((key, value)) = line.split_once(':').or_else(|| line.split_once('=')) else { continue };
-        let value = value.trim().trim_matches(|c| c == '"' || c == '\'').trim().to_owned();
+        let Some((key, value)) = line.split_once(':').or_else(|| line.split_once('=')) else {
+            continue;
+        };
+        let value = value
+            .trim()
+            .trim_matches(|c| c == '"' || c == '\'')
+            .trim()
+            .to_owned();
         if !value.is_empty() {
             fields.push((key.trim().to_ascii_lowercase(), value));
         }
@@ -64,8 +79,21 @@ fn split_front_matter(text: &str) -> Option<(Vec<(String, String)>, &str)> {
 
 /// Lines that carry labels rather than a headline.
 const LABEL_PREFIXES: &[&str] = &[
-    "date", "publié", "publie", "published", "updated", "mis à jour", "mis a jour", "photo", "crédit",
-    "credit", "source", "par ", "by ", "lire aussi", "read more",
+    "date",
+    "publié",
+    "publie",
+    "published",
+    "updated",
+    "mis à jour",
+    "mis a jour",
+    "photo",
+    "crédit",
+    "credit",
+    "source",
+    "par ",
+    "by ",
+    "lire aussi",
+    "read more",
 ];
 
 /// First Markdown heading, else the first line that reads like a headline
@@ -82,7 +110,12 @@ pub fn title_from_lines(body: &str, markdown: bool) -> Option<String> {
         }
     }
     let mut fallback = None;
-    for line in body.lines().map(str::trim).filter(|l| !l.is_empty()).take(12) {
+    for line in body
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .take(12)
+    {
         let line = line.trim_start_matches('#').trim();
         fallback.get_or_insert(line);
         let lower = line.to_lowercase();
@@ -111,7 +144,9 @@ pub fn shorten_title(line: &str) -> String {
             let ends = match next {
                 None => true,
                 Some(n) if n.is_uppercase() => true,
-                Some(n) if n.is_whitespace() => next2.is_none_or(|n2| n2.is_uppercase() || !n2.is_alphanumeric()),
+                Some(n) if n.is_whitespace() => {
+                    next2.is_none_or(|n2| n2.is_uppercase() || !n2.is_alphanumeric())
+                }
                 _ => false,
             };
             if ends {
@@ -135,8 +170,14 @@ mod tests {
     #[test]
     fn titles_from_plain_text() {
         let cases = [
-            ("Les États-Unis mettent en garde\nJAKARTA - Les États-Unis…", "Les États-Unis mettent en garde"),
-            ("in\n\nLes États-Unis affirment que la Corée du Nord\n\nTexte", "Les États-Unis affirment que la Corée du Nord"),
+            (
+                "Les États-Unis mettent en garde\nJAKARTA - Les États-Unis…",
+                "Les États-Unis mettent en garde",
+            ),
+            (
+                "in\n\nLes États-Unis affirment que la Corée du Nord\n\nTexte",
+                "Les États-Unis affirment que la Corée du Nord",
+            ),
             (
                 " date 2023-07 Photo : YONHAP News\n\nLes Etats-Unis accuse la Russie de soutenir un programme, après la visite à Pyeongyang.Lors d'un briefing régulier…",
                 "Les Etats-Unis accuse la Russie de soutenir un programme, après la visite à Pyeongyang.",
@@ -145,15 +186,25 @@ mod tests {
             ("solo", "solo"),
         ];
         for (text, title) in cases {
-            assert_eq!(read_text(text, false).title.as_deref(), Some(title), "{text}");
+            assert_eq!(
+                read_text(text, false).title.as_deref(),
+                Some(title),
+                "{text}"
+            );
         }
     }
 
     #[test]
     fn front_matter_fields() {
-        let raw = read_text("---\ntitle: \"Hello world\"\ndate: 2023-09-13\nsource: Le Monde\nlang: fr\n---\n\nBody text here.\n", true);
+        let raw = read_text(
+            "---\ntitle: \"Hello world\"\ndate: 2023-09-13\nsource: Le Monde\nlang: fr\n---\n\nBody text here.\n",
+            true,
+        );
         assert_eq!(raw.title.as_deref(), Some("Hello world"));
-        assert_eq!(raw.date_candidates, vec![("2023-09-13".to_owned(), "front-matter".to_owned())]);
+        assert_eq!(
+            raw.date_candidates,
+            vec![("2023-09-13".to_owned(), "front-matter".to_owned())]
+        );
         assert_eq!(raw.outlet.as_deref(), Some("Le Monde"));
         assert_eq!(raw.declared_lang.as_deref(), Some("fr"));
         assert_eq!(raw.body, "Body text here.");
@@ -161,9 +212,17 @@ mod tests {
 
     #[test]
     fn markdown_heading_wins_and_long_lines_are_cut() {
-        assert_eq!(read_text("Intro line here\n## The real title\ntext", true).title.as_deref(), Some("The real title"));
+        assert_eq!(
+            read_text("Intro line here\n## The real title\ntext", true)
+                .title
+                .as_deref(),
+            Some("The real title")
+        );
         let long = "mot ".repeat(100);
         let title = shorten_title(long.trim());
-        assert!(title.ends_with('…') && title.chars().count() <= 162, "{title}");
+        assert!(
+            title.ends_with('…') && title.chars().count() <= 162,
+            "{title}"
+        );
     }
 }

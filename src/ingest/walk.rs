@@ -27,7 +27,8 @@ impl FileInfo {
     /// Day of the modification time (UTC), if known.
     pub fn modified_day(&self) -> Option<PartialDate> {
         (self.modified_unix_ns > 0).then(|| {
-            let time = SystemTime::UNIX_EPOCH + Duration::from_nanos(self.modified_unix_ns.unsigned_abs());
+            let time =
+                SystemTime::UNIX_EPOCH + Duration::from_nanos(self.modified_unix_ns.unsigned_abs());
             super::dates::date_of_system_time(time)
         })
     }
@@ -60,7 +61,12 @@ fn is_junk(name: &str) -> bool {
         || name.ends_with('~')
         || matches!(
             name.to_ascii_lowercase().as_str(),
-            "thumbs.db" | "desktop.ini" | "__macosx" | "$recycle.bin" | "system volume information" | "node_modules"
+            "thumbs.db"
+                | "desktop.ini"
+                | "__macosx"
+                | "$recycle.bin"
+                | "system volume information"
+                | "node_modules"
         )
 }
 
@@ -69,7 +75,10 @@ fn is_junk(name: &str) -> bool {
 pub fn walk(root: &Path, cancel: &AtomicBool) -> std::io::Result<WalkReport> {
     let root_canonical = std::fs::canonicalize(root)?;
     if !root_canonical.is_dir() {
-        return Err(std::io::Error::new(std::io::ErrorKind::NotADirectory, format!("not a folder: {}", root.display())));
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::NotADirectory,
+            format!("not a folder: {}", root.display()),
+        ));
     }
     let mut report = WalkReport::default();
     let mut visited: HashSet<PathBuf> = HashSet::from([root_canonical.clone()]);
@@ -81,7 +90,10 @@ pub fn walk(root: &Path, cancel: &AtomicBool) -> std::io::Result<WalkReport> {
         let entries = match std::fs::read_dir(&dir) {
             Ok(entries) => entries,
             Err(e) => {
-                report.skipped.push(Skipped { path: display_rel(&rel_dir), reason: format!("cannot open folder: {e}") });
+                report.skipped.push(Skipped {
+                    path: display_rel(&rel_dir),
+                    reason: format!("cannot open folder: {e}"),
+                });
                 continue;
             }
         };
@@ -89,7 +101,10 @@ pub fn walk(root: &Path, cancel: &AtomicBool) -> std::io::Result<WalkReport> {
             let entry = match entry {
                 Ok(entry) => entry,
                 Err(e) => {
-                    report.skipped.push(Skipped { path: display_rel(&rel_dir), reason: format!("cannot list folder: {e}") });
+                    report.skipped.push(Skipped {
+                        path: display_rel(&rel_dir),
+                        reason: format!("cannot list folder: {e}"),
+                    });
                     continue;
                 }
             };
@@ -97,14 +112,22 @@ pub fn walk(root: &Path, cancel: &AtomicBool) -> std::io::Result<WalkReport> {
             if is_junk(&name) {
                 continue;
             }
-            let rel = if rel_dir.is_empty() { name.clone() } else { format!("{rel_dir}/{name}") };
+            let rel = if rel_dir.is_empty() {
+                name.clone()
+            } else {
+                format!("{rel_dir}/{name}")
+            };
             let path = entry.path();
             // `metadata` follows symlinks; a broken link fails here.
             let meta = match std::fs::metadata(&path) {
                 Ok(meta) => meta,
                 Err(e) => {
                     let is_link = entry.file_type().is_ok_and(|t| t.is_symlink());
-                    let reason = if is_link { format!("broken or looping link: {e}") } else { format!("cannot read: {e}") };
+                    let reason = if is_link {
+                        format!("broken or looping link: {e}")
+                    } else {
+                        format!("cannot read: {e}")
+                    };
                     report.skipped.push(Skipped { path: rel, reason });
                     continue;
                 }
@@ -112,8 +135,14 @@ pub fn walk(root: &Path, cancel: &AtomicBool) -> std::io::Result<WalkReport> {
             if meta.is_dir() {
                 match std::fs::canonicalize(&path) {
                     Ok(canonical) if visited.insert(canonical.clone()) => stack.push((path, rel)),
-                    Ok(_) => report.skipped.push(Skipped { path: rel, reason: "link loop: folder already visited".to_owned() }),
-                    Err(e) => report.skipped.push(Skipped { path: rel, reason: format!("cannot resolve folder: {e}") }),
+                    Ok(_) => report.skipped.push(Skipped {
+                        path: rel,
+                        reason: "link loop: folder already visited".to_owned(),
+                    }),
+                    Err(e) => report.skipped.push(Skipped {
+                        path: rel,
+                        reason: format!("cannot resolve folder: {e}"),
+                    }),
                 }
             } else if meta.is_file() {
                 if Format::from_path(&path).is_none() {
@@ -125,7 +154,12 @@ pub fn walk(root: &Path, cancel: &AtomicBool) -> std::io::Result<WalkReport> {
                     .ok()
                     .and_then(|t| t.duration_since(SystemTime::UNIX_EPOCH).ok())
                     .map_or(0, |d| i64::try_from(d.as_nanos()).unwrap_or(i64::MAX));
-                report.files.push(FileInfo { rel_path: rel, abs_path: path, size: meta.len(), modified_unix_ns });
+                report.files.push(FileInfo {
+                    rel_path: rel,
+                    abs_path: path,
+                    size: meta.len(),
+                    modified_unix_ns,
+                });
             }
         }
     }
@@ -135,7 +169,11 @@ pub fn walk(root: &Path, cancel: &AtomicBool) -> std::io::Result<WalkReport> {
 }
 
 fn display_rel(rel: &str) -> String {
-    if rel.is_empty() { ".".to_owned() } else { rel.to_owned() }
+    if rel.is_empty() {
+        ".".to_owned()
+    } else {
+        rel.to_owned()
+    }
 }
 
 #[cfg(test)]
@@ -147,7 +185,15 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let root = dir.path();
         std::fs::create_dir_all(root.join("b/c")).unwrap();
-        for name in ["a.txt", "b/c/d.json", "b/x.html", ".hidden.txt", "Thumbs.db", "photo.jpg", "b/~$draft.txt"] {
+        for name in [
+            "a.txt",
+            "b/c/d.json",
+            "b/x.html",
+            ".hidden.txt",
+            "Thumbs.db",
+            "photo.jpg",
+            "b/~$draft.txt",
+        ] {
             std::fs::write(root.join(name), "text").unwrap();
         }
         std::fs::create_dir(root.join(".git")).unwrap();
@@ -170,9 +216,21 @@ mod tests {
         std::os::unix::fs::symlink(root.join("self"), root.join("self")).unwrap();
         let report = walk(root, &AtomicBool::new(false)).unwrap();
         assert_eq!(report.files.len(), 1);
-        let reasons: Vec<String> = report.skipped.iter().map(|s| format!("{}: {}", s.path, s.reason)).collect();
+        let reasons: Vec<String> = report
+            .skipped
+            .iter()
+            .map(|s| format!("{}: {}", s.path, s.reason))
+            .collect();
         assert_eq!(report.skipped.len(), 2, "{reasons:?}");
-        assert!(reasons.iter().any(|r| r.starts_with("sub/back: link loop")), "{reasons:?}");
-        assert!(reasons.iter().any(|r| r.starts_with("self: broken or looping link")), "{reasons:?}");
+        assert!(
+            reasons.iter().any(|r| r.starts_with("sub/back: link loop")),
+            "{reasons:?}"
+        );
+        assert!(
+            reasons
+                .iter()
+                .any(|r| r.starts_with("self: broken or looping link")),
+            "{reasons:?}"
+        );
     }
 }

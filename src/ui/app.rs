@@ -71,7 +71,9 @@ impl App {
     /// Creates the app and starts opening the first folder.
     pub fn new(cc: &eframe::CreationContext<'_>, startup: StartupOptions) -> Self {
         let settings = if startup.persist {
-            cc.storage.and_then(|s| eframe::get_value(s, eframe::APP_KEY)).unwrap_or_default()
+            cc.storage
+                .and_then(|s| eframe::get_value(s, eframe::APP_KEY))
+                .unwrap_or_default()
         } else {
             Settings::default()
         };
@@ -102,11 +104,19 @@ impl App {
             job.cancel();
         }
         let data_dir = self.data_dir.as_ref().map(|base| {
-            let name = folder.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            let name = folder
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
             base.join(name)
         });
         let wake_ctx = ctx.clone();
-        match jobs::spawn_indexing(folder.clone(), data_dir, IndexOptions::default(), move || wake_ctx.request_repaint()) {
+        match jobs::spawn_indexing(
+            folder.clone(),
+            data_dir,
+            IndexOptions::default(),
+            move || wake_ctx.request_repaint(),
+        ) {
             Ok(job) => {
                 self.job = Some(job);
                 self.progress = Progress::default();
@@ -127,7 +137,11 @@ impl App {
                         Ok(done) => {
                             let (summary, corpus) = *done;
                             self.settings.last_folder = Some(corpus.folder.clone());
-                            self.session = Some(Session { rows: rows_of(&corpus), corpus, summary });
+                            self.session = Some(Session {
+                                rows: rows_of(&corpus),
+                                corpus,
+                                summary,
+                            });
                         }
                         Err(e) => self.error = Some(e),
                     }
@@ -136,7 +150,8 @@ impl App {
                 }
                 Err(TryRecvError::Empty) => return,
                 Err(TryRecvError::Disconnected) => {
-                    self.error = Some("indexing stopped unexpectedly (worker thread failed)".to_owned());
+                    self.error =
+                        Some("indexing stopped unexpectedly (worker thread failed)".to_owned());
                     self.job = None;
                     return;
                 }
@@ -145,10 +160,20 @@ impl App {
     }
 
     fn handle_dropped_files(&mut self, ctx: &egui::Context) {
-        let dropped: Vec<PathBuf> = ctx.input(|i| i.raw.dropped_files.iter().map(|f| f.path().to_path_buf()).collect());
+        let dropped: Vec<PathBuf> = ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_path_buf())
+                .collect()
+        });
         if let Some(path) = dropped.into_iter().next() {
             // A dropped file opens the folder it is in.
-            let folder = if path.is_dir() { Some(path) } else { path.parent().map(PathBuf::from) };
+            let folder = if path.is_dir() {
+                Some(path)
+            } else {
+                path.parent().map(PathBuf::from)
+            };
             if let Some(folder) = folder {
                 self.open_folder(folder, ctx);
             }
@@ -171,10 +196,17 @@ impl App {
     fn pick_folder(&mut self, ctx: &egui::Context) {
         let (tx, rx) = std::sync::mpsc::channel();
         let wake = ctx.clone();
-        let spawned = std::thread::Builder::new().name("pick_folder".to_owned()).spawn(move || {
-            tx.send(rfd::FileDialog::new().set_title("Open a folder of articles").pick_folder()).ok(); // UI may be gone.
-            wake.request_repaint();
-        });
+        let spawned = std::thread::Builder::new()
+            .name("pick_folder".to_owned())
+            .spawn(move || {
+                tx.send(
+                    rfd::FileDialog::new()
+                        .set_title("Open a folder of articles")
+                        .pick_folder(),
+                )
+                .ok(); // UI may be gone.
+                wake.request_repaint();
+            });
         match spawned {
             Ok(_) => self.picked = Some(rx),
             Err(e) => self.error = Some(format!("cannot open the folder dialog: {e}")),
@@ -187,8 +219,14 @@ impl App {
                 self.pick_folder(ui.ctx());
             }
             if let Some(session) = &self.session {
-                let name = session.corpus.folder.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-                ui.strong(name).on_hover_text(session.corpus.folder.display().to_string());
+                let name = session
+                    .corpus
+                    .folder
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                ui.strong(name)
+                    .on_hover_text(session.corpus.folder.display().to_string());
                 ui.label(format!("{} articles", session.rows.len()));
                 let skipped = session.summary.skipped.len();
                 if skipped > 0 && ui.button(format!("{skipped} skipped…")).clicked() {
@@ -202,11 +240,18 @@ impl App {
         ui.horizontal(|ui| {
             if let Some(job) = &self.job {
                 let p = &self.progress;
-                let fraction = if p.files_total == 0 { 0.0 } else { p.files_done as f32 / p.files_total as f32 };
+                let fraction = if p.files_total == 0 {
+                    0.0
+                } else {
+                    p.files_done as f32 / p.files_total as f32
+                };
                 ui.add(
                     egui::ProgressBar::new(fraction)
                         .desired_width(240.0)
-                        .text(format!("{}/{} files, {} articles", p.files_done, p.files_total, p.articles)),
+                        .text(format!(
+                            "{}/{} files, {} articles",
+                            p.files_done, p.files_total, p.articles
+                        )),
                 );
                 ui.label(format!("Indexing {}", job.folder.display()));
                 let cancel = ui.add_enabled(!job.is_cancelling(), egui::Button::new("Cancel"));
@@ -217,7 +262,10 @@ impl App {
                 ui.colored_label(ui.visuals().error_fg_color, error);
             } else if let Some(session) = &self.session {
                 let s = &session.summary;
-                ui.label(format!("Indexed in {:.2} s: {} read, {} unchanged", s.seconds, s.files_read, s.files_unchanged));
+                ui.label(format!(
+                    "Indexed in {:.2} s: {} read, {} unchanged",
+                    s.seconds, s.files_read, s.files_unchanged
+                ));
             } else {
                 ui.label("Drop a folder of articles on the window, or open one");
             }
@@ -236,8 +284,16 @@ impl App {
             .column(egui_extras::Column::exact(96.0))
             .column(egui_extras::Column::exact(36.0))
             .column(egui_extras::Column::remainder().at_least(200.0).clip(true))
-            .column(egui_extras::Column::initial(160.0).at_least(60.0).clip(true))
-            .column(egui_extras::Column::initial(220.0).at_least(60.0).clip(true))
+            .column(
+                egui_extras::Column::initial(160.0)
+                    .at_least(60.0)
+                    .clip(true),
+            )
+            .column(
+                egui_extras::Column::initial(220.0)
+                    .at_least(60.0)
+                    .clip(true),
+            )
             .header(row_height, |mut header| {
                 for name in ["Date", "Lang", "Title", "Outlet", "File"] {
                     header.col(|ui| {
@@ -247,10 +303,16 @@ impl App {
             })
             .body(|body| {
                 body.rows(row_height, session.rows.len(), |mut row| {
-                    let Some(article) = session.rows.get(row.index()) else { return };
+                    let Some(article) = session.rows.get(row.index()) else {
+                        return;
+                    };
                     row.col(|ui| {
                         let text = egui::RichText::new(&article.date);
-                        let text = if article.is_dated { text } else { text.weak().italics() };
+                        let text = if article.is_dated {
+                            text
+                        } else {
+                            text.weak().italics()
+                        };
                         ui.label(text).on_hover_text(&article.date_hint);
                     });
                     row.col(|ui| {
@@ -260,10 +322,15 @@ impl App {
                         ui.add(egui::Label::new(&article.title).truncate());
                     });
                     row.col(|ui| {
-                        ui.add(egui::Label::new(egui::RichText::new(&article.outlet).weak()).truncate());
+                        ui.add(
+                            egui::Label::new(egui::RichText::new(&article.outlet).weak())
+                                .truncate(),
+                        );
                     });
                     row.col(|ui| {
-                        ui.add(egui::Label::new(egui::RichText::new(&article.path).weak()).truncate());
+                        ui.add(
+                            egui::Label::new(egui::RichText::new(&article.path).weak()).truncate(),
+                        );
                     });
                 });
             });
@@ -271,17 +338,25 @@ impl App {
 
     fn skipped_window_ui(&mut self, ctx: &egui::Context) {
         let Some(session) = &self.session else { return };
-        egui::Window::new("Skipped files").open(&mut self.show_skipped).default_width(560.0).show(ctx, |ui| {
-            egui::ScrollArea::vertical().max_height(400.0).show(ui, |ui| {
-                egui::Grid::new("skipped").striped(true).num_columns(2).show(ui, |ui| {
-                    for skip in &session.summary.skipped {
-                        ui.label(&skip.path);
-                        ui.label(&skip.reason);
-                        ui.end_row();
-                    }
-                });
+        egui::Window::new("Skipped files")
+            .open(&mut self.show_skipped)
+            .default_width(560.0)
+            .show(ctx, |ui| {
+                egui::ScrollArea::vertical()
+                    .max_height(400.0)
+                    .show(ui, |ui| {
+                        egui::Grid::new("skipped")
+                            .striped(true)
+                            .num_columns(2)
+                            .show(ui, |ui| {
+                                for skip in &session.summary.skipped {
+                                    ui.label(&skip.path);
+                                    ui.label(&skip.reason);
+                                    ui.end_row();
+                                }
+                            });
+                    });
             });
-        });
     }
 }
 
@@ -291,10 +366,19 @@ fn rows_of(corpus: &Corpus) -> Vec<ArticleRow> {
         .articles()
         .map(|(path, a)| ArticleRow {
             title: a.title.clone(),
-            date: a.date.as_ref().map_or_else(|| "undated".to_owned(), |d| d.date.to_iso()),
+            date: a
+                .date
+                .as_ref()
+                .map_or_else(|| "undated".to_owned(), |d| d.date.to_iso()),
             date_hint: a.date.as_ref().map_or_else(
                 || "No reliable date found".to_owned(),
-                |d| format!("Date from {} ({})", d.source.as_str().replace('_', " "), d.detail),
+                |d| {
+                    format!(
+                        "Date from {} ({})",
+                        d.source.as_str().replace('_', " "),
+                        d.detail
+                    )
+                },
             ),
             path: path.to_owned(),
             outlet: a.outlet.clone().unwrap_or_default(),
@@ -321,10 +405,19 @@ impl eframe::App for App {
         let ctx = ui.ctx().clone();
         self.skipped_window_ui(&ctx);
         if ctx.input(|i| !i.raw.hovered_files.is_empty()) {
-            let painter = ctx.layer_painter(egui::LayerId::new(egui::Order::Foreground, egui::Id::unique("drop_overlay")));
+            let painter = ctx.layer_painter(egui::LayerId::new(
+                egui::Order::Foreground,
+                egui::Id::unique("drop_overlay"),
+            ));
             let rect = ctx.content_rect();
             painter.rect_filled(rect, 0.0, egui::Color32::from_black_alpha(160));
-            painter.text(rect.center(), egui::Align2::CENTER_CENTER, "Drop to open", egui::FontId::proportional(28.0), egui::Color32::WHITE);
+            painter.text(
+                rect.center(),
+                egui::Align2::CENTER_CENTER,
+                "Drop to open",
+                egui::FontId::proportional(28.0),
+                egui::Color32::WHITE,
+            );
         }
     }
 

@@ -15,7 +15,9 @@ pub fn shared() -> Option<PathBuf> {
     if path.is_dir() {
         Some(path)
     } else {
-        eprintln!("skipping: ../shared is absent (this test checks against the shared gold and corpora)");
+        eprintln!(
+            "skipping: ../shared is absent (this test checks against the shared gold and corpora)"
+        );
         None
     }
 }
@@ -62,16 +64,26 @@ pub fn tree_fingerprint(root: &Path) -> Vec<(String, u64, Vec<u8>)> {
     let mut out = Vec::new();
     let mut stack = vec![root.to_path_buf()];
     while let Some(dir) = stack.pop() {
-        let Ok(entries) = std::fs::read_dir(&dir) else { continue };
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            continue;
+        };
         for entry in entries.flatten() {
             let path = entry.path();
             let meta = std::fs::symlink_metadata(&path).unwrap();
-            let rel = path.strip_prefix(root).unwrap().to_string_lossy().into_owned();
+            let rel = path
+                .strip_prefix(root)
+                .unwrap()
+                .to_string_lossy()
+                .into_owned();
             if meta.is_dir() {
                 stack.push(path);
             } else if meta.is_file() {
                 let bytes = std::fs::read(&path).unwrap_or_default();
-                let mtime = meta.modified().ok().and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok()).map_or(0, |d| d.as_nanos() as u64);
+                let mtime = meta
+                    .modified()
+                    .ok()
+                    .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+                    .map_or(0, |d| d.as_nanos() as u64);
                 out.push((rel, mtime, bytes));
             } else {
                 out.push((rel, 0, Vec::new()));
