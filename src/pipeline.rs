@@ -21,15 +21,13 @@ use crate::ingest::walk::Skipped;
 use crate::ingest::{self, FileInfo, FileRead, IngestError, ReadOptions};
 
 /// Settings of one indexing run.
-#[derive(Clone, Debug)]
-#[derive(Default)]
+#[derive(Clone, Debug, Default)]
 pub struct IndexOptions {
     /// Worker threads for reading files (0 = number of cores).
     pub threads: usize,
     /// How files are read and dated.
     pub read: ReadOptions,
 }
-
 
 /// Progress of a run, sent about every 50 ms.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -130,6 +128,21 @@ pub fn index_folder(
 
     let walked = ingest::walk(&folder, cancel)
         .with_context(|| format!("cannot list {}", folder.display()))?;
+    if cancel.load(Ordering::Relaxed) {
+        // A partial walk must not be mistaken for deleted files: change nothing.
+        summary.cancelled = true;
+        summary.articles = manifest.article_count();
+        summary.seconds = started.elapsed().as_secs_f64();
+        return Ok((
+            summary,
+            Corpus {
+                folder,
+                data_dir: data_dir.to_path_buf(),
+                index,
+                manifest,
+            },
+        ));
+    }
     summary.files = walked.files.len();
     summary.files_ignored = walked.ignored;
     summary.skipped.extend(walked.skipped);
@@ -199,8 +212,14 @@ pub fn index_folder(
             report.bytes_done += info.size;
             // Touched but not changed: keep the indexed documents, note the new time.
             let unchanged = match (&result, manifest.files.get(&info.rel_path)) {
-                (Ok(read), Some(previous)) if previous.content_hash == read.content_hash && previous.error.is_none() => {
-                    Some(FileEntry { size: info.size, modified_unix_ns: info.modified_unix_ns, ..previous.clone() })
+                (Ok(read), Some(previous))
+                    if previous.content_hash == read.content_hash && previous.error.is_none() =>
+                {
+                    Some(FileEntry {
+                        size: info.size,
+                        modified_unix_ns: info.modified_unix_ns,
+                        ..previous.clone()
+                    })
                 }
                 _ => None,
             };

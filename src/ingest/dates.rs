@@ -364,28 +364,30 @@ fn date_at(toks: &[(usize, Tok)], i: usize, english: bool) -> Option<Found> {
     // ISO-like: 2023-09-13, 2023/09/13, 2023.09.13, 2023-09 (and 2023-09-13T10:00).
     if let Some((y, 4)) = num(t(0))
         && let (Some(s), Some((m, 1..=2))) = (sep(t(1)), num(t(2)))
-            && matches!(s, '-' | '/' | '.') {
-                let year = year_of(y, 4)?;
-                let month = u8::try_from(m).ok()?;
-                if let (Some(s2), Some((d, 1..=2))) = (sep(t(3)), num(t(4)))
-                    && s2 == s {
-                        return with(Found {
-                            year: Some(year),
-                            month,
-                            day: u8::try_from(d).ok()?,
-                            weekday: None,
-                            len: 5,
-                        });
-                    }
-                return with(Found {
-                    year: Some(year),
-                    month,
-                    day: 0,
-                    weekday: None,
-                    len: 3,
-                });
-            }
-        // Compact 20230913.
+        && matches!(s, '-' | '/' | '.')
+    {
+        let year = year_of(y, 4)?;
+        let month = u8::try_from(m).ok()?;
+        if let (Some(s2), Some((d, 1..=2))) = (sep(t(3)), num(t(4)))
+            && s2 == s
+        {
+            return with(Found {
+                year: Some(year),
+                month,
+                day: u8::try_from(d).ok()?,
+                weekday: None,
+                len: 5,
+            });
+        }
+        return with(Found {
+            year: Some(year),
+            month,
+            day: 0,
+            weekday: None,
+            len: 3,
+        });
+    }
+    // Compact 20230913.
     if let Some((v, 8)) = num(t(0)) {
         let (y, m, d) = (v / 10_000, (v / 100) % 100, v % 100);
         return with(Found {
@@ -400,23 +402,25 @@ fn date_at(toks: &[(usize, Tok)], i: usize, english: bool) -> Option<Found> {
     // Numeric day-first or month-first: 13/09/2023, 09/13/2023, 13.09.2023.
     if let (Some((a, 1..=2)), Some(s), Some((b, 1..=2)), Some(s2), Some((y, ylen))) =
         (num(t(0)), sep(t(1)), num(t(2)), sep(t(3)), num(t(4)))
-        && s == s2 && matches!(s, '/' | '.' | '-') {
-            let year = year_of(y, ylen)?;
-            let (day, month) = if a > 12 {
-                (a, b)
-            } else if b > 12 || english {
-                (b, a)
-            } else {
-                (a, b)
-            };
-            return with(Found {
-                year: Some(year),
-                month: month as u8,
-                day: day as u8,
-                weekday: None,
-                len: 5,
-            });
-        }
+        && s == s2
+        && matches!(s, '/' | '.' | '-')
+    {
+        let year = year_of(y, ylen)?;
+        let (day, month) = if a > 12 {
+            (a, b)
+        } else if b > 12 || english {
+            (b, a)
+        } else {
+            (a, b)
+        };
+        return with(Found {
+            year: Some(year),
+            month: month as u8,
+            day: day as u8,
+            weekday: None,
+            len: 5,
+        });
+    }
     // Day first: "14 septembre 2023", "1er mars 2022", "18 janv.", "5 September 2023".
     if let Some((d, 1..=2)) = num(t(0)) {
         let mut k = 1;
@@ -449,10 +453,7 @@ fn date_at(toks: &[(usize, Tok)], i: usize, english: bool) -> Option<Found> {
             }
             let (year, len) = match num(t(k)) {
                 Some((y, 4)) => (year_of(y, 4), k + 1),
-                _ => (
-                    None,
-                    2 + usize::from(k == 3 && word(t(2)).is_some()),
-                ),
+                _ => (None, 2 + usize::from(k == 3 && word(t(2)).is_some())),
             };
             return with(Found {
                 year,
@@ -701,9 +702,9 @@ pub fn date_from_text(text: &str, not_after: PartialDate) -> Option<(PartialDate
                 } else if dateline
                     && let Some(date) =
                         infer_year(found.month, found.day, None, not_after, hint_year)
-                    {
-                        consider(2, date, TextDateKind::Dateline);
-                    }
+                {
+                    consider(2, date, TextDateKind::Dateline);
+                }
             }
             None => {}
         }

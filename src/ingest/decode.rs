@@ -41,14 +41,13 @@ pub fn decode(bytes: &[u8], allow_declared: bool) -> Result<Decoded, NotText> {
     if looks_binary(bytes) {
         return Err(NotText::Binary);
     }
-    if allow_declared
-        && let Some(encoding) = declared_charset(bytes) {
-            // A page that says UTF-8 but is not valid UTF-8 falls through to the
-            // heuristics below; any other declaration is trusted.
-            if encoding != UTF_8 || std::str::from_utf8(bytes).is_ok() {
-                return finish(decode_with(encoding, bytes));
-            }
+    if allow_declared && let Some(encoding) = declared_charset(bytes) {
+        // A page that says UTF-8 but is not valid UTF-8 falls through to the
+        // heuristics below; any other declaration is trusted.
+        if encoding != UTF_8 || std::str::from_utf8(bytes).is_ok() {
+            return finish(decode_with(encoding, bytes));
         }
+    }
     match std::str::from_utf8(bytes) {
         Ok(text) => finish(Decoded {
             text: text.to_owned(),

@@ -698,9 +698,10 @@ fn read_with(html: &str, use_class_hints: bool) -> HtmlPage {
                 }
                 "link" => {
                     if attr(&attrs, "rel").is_some_and(|r| r.eq_ignore_ascii_case("canonical"))
-                        && let Some(href) = attr(&attrs, "href") {
-                            page.url.get_or_insert_with(|| href.to_owned());
-                        }
+                        && let Some(href) = attr(&attrs, "href")
+                    {
+                        page.url.get_or_insert_with(|| href.to_owned());
+                    }
                 }
                 "title" => in_title = dropped_at.is_none() || stack.iter().all(|o| o.name != "svg"),
                 "img" | "a" if image_urls.len() < 8 => {
@@ -839,23 +840,23 @@ fn read_with(html: &str, use_class_hints: bool) -> HtmlPage {
                 link_depth = None;
             }
             if let Some((depth, text)) = &visible_capture
-                && stack.len() <= *depth {
-                    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
-                    if !text.is_empty()
-                        && text.len() < 200
-                        && text.chars().any(|c| c.is_ascii_digit())
-                    {
-                        visible.push(text);
-                    }
-                    visible_capture = None;
+                && stack.len() <= *depth
+            {
+                let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+                if !text.is_empty() && text.len() < 200 && text.chars().any(|c| c.is_ascii_digit())
+                {
+                    visible.push(text);
                 }
+                visible_capture = None;
+            }
             if name == "h1"
-                && let Some(h) = h1_buf.take() {
-                    let h = h.split_whitespace().collect::<Vec<_>>().join(" ");
-                    if !h.is_empty() {
-                        first_h1 = Some(h);
-                    }
+                && let Some(h) = h1_buf.take()
+            {
+                let h = h.split_whitespace().collect::<Vec<_>>().join(" ");
+                if !h.is_empty() {
+                    first_h1 = Some(h);
                 }
+            }
         }
         Event::Raw { name, text } => {
             if name == "title" && in_title {
@@ -870,9 +871,10 @@ fn read_with(html: &str, use_class_hints: bool) -> HtmlPage {
                 h.push_str(&text);
             }
             if let Some((_, v)) = &mut visible_capture
-                && v.len() < 400 {
-                    v.push_str(&text);
-                }
+                && v.len() < 400
+            {
+                v.push_str(&text);
+            }
             if page_text.len() < PAGE_TEXT_BYTES {
                 page_text.push_str(&text);
                 page_text.push(' ');
@@ -946,10 +948,11 @@ fn main_text(blocks: &[Block], body_ids: &[(u32, bool)]) -> String {
             .map(|(id, _)| (*id, text_in(*id)))
             .max_by_key(|(_, n)| *n);
         if let Some((id, n)) = best
-            && (n >= 200 || (n > 0 && n * 2 >= total)) {
-                chosen = Some(id);
-                break;
-            }
+            && (n >= 200 || (n > 0 && n * 2 >= total))
+        {
+            chosen = Some(id);
+            break;
+        }
     }
     // 2. Otherwise score containers by the paragraphs they hold.
     if chosen.is_none() {
@@ -1177,9 +1180,10 @@ fn fill_dates(
         push(t, DateSource::TimeElement);
     }
     if let Some(url) = page.url.clone()
-        && url.bytes().filter(|b| b.is_ascii_digit()).count() >= 6 {
-            push(&url, DateSource::Url);
-        }
+        && url.bytes().filter(|b| b.is_ascii_digit()).count() >= 6
+    {
+        push(&url, DateSource::Url);
+    }
     for t in &time_other {
         push(t, DateSource::TimeElement);
     }
