@@ -25,6 +25,14 @@ fn docs_lists_every_format_with_dates_and_languages() {
     let tmp = tempfile::tempdir().unwrap();
     let corpus = tmp.path().join("corpus");
     copy_tree(&fixtures(), &corpus);
+    // "jeudi 18 janvier" is dated by the latest matching Thursday before the file time.
+    let june_2025 = std::time::UNIX_EPOCH + std::time::Duration::from_secs(1_748_736_000);
+    std::fs::File::options()
+        .write(true)
+        .open(corpus.join("fr/jeudi.txt"))
+        .unwrap()
+        .set_modified(june_2025)
+        .unwrap();
     let out = cli(
         &tmp.path().join("data"),
         &["docs", corpus.to_str().unwrap()],
