@@ -13,6 +13,8 @@ use anyhow::Context as _;
 use clap::{Args, Parser, Subcommand};
 use serde_json::json;
 
+use crate::analytics::{self, Granularity};
+use crate::extract::corpus::CorpusActors;
 use crate::pipeline::{self, Corpus, IndexOptions, Progress, Summary};
 
 /// Dossier on the command line: index a folder of news articles and query it.
@@ -29,6 +31,24 @@ enum Command {
     Index(Common),
     /// One JSON line per article: doc, title, date, date_source, lang, …
     Docs(Common),
+    /// One JSON line per (article, actor): doc, actor, kind, count, aliases_seen.
+    Actors(Common),
+    /// One JSON line per quote: doc, quote, speaker, speaker_text, kind, start, end, confidence.
+    Quotes(Common),
+    /// Mentions per actor per period: bucket, actor, mentions, articles, share.
+    Mentions {
+        #[command(flatten)]
+        common: Common,
+        /// Period: day, week, month or year.
+        #[arg(long, default_value = "month", value_parser = ["day", "week", "month", "year"])]
+        by: String,
+        /// Only these actors (canonical names or keys, comma-separated).
+        #[arg(long, value_delimiter = ',')]
+        actors: Vec<String>,
+        /// Output format.
+        #[arg(long, default_value = "jsonl", value_parser = ["jsonl", "csv"])]
+        format: String,
+    },
     /// Full-text search; one JSON line per hit, best first.
     Search {
         #[command(flatten)]
@@ -100,6 +120,45 @@ fn execute(cli: Cli) -> anyhow::Result<()> {
             }
             Ok(())
         }
+        Command::Actors(common) => {
+            let corpus = open(&common)?;
+            let actors = CorpusActors::build(&corpus.manifest);
+            print_json_lines(analytics::actor_rows(&corpus.manifest, &actors))
+        }
+        Command::Quotes(common) => {
+            let corpus = open(&common)?;
+            let actors = CorpusActors::build(&corpus.manifest);
+            print_json_lines(analytics::quote_rows(&corpus.manifest, &actors))
+        }
+        Command::Mentions {
+            common,
+            by,
+            actors: wanted,
+            format,
+        } => {
+            let corpus = open(&common)?;
+            let actors = CorpusActors::build(&corpus.manifest);
+            let by = Granularity::parse(&by).unwrap_or_default();
+            let points = analytics::mention_series(&corpus.manifest, &actors, by, &wanted);
+            if format == "csv" {
+                let mut out = std::io::stdout().lock();
+                writeln!(out, "bucket,actor,mentions,articles,share")?;
+                for p in points {
+                    writeln!(
+                        out,
+                        "{},{},{},{},{:.4}",
+                        p.bucket,
+                        csv_field(&p.actor),
+                        p.mentions,
+                        p.articles,
+                        p.share
+                    )?;
+                }
+                Ok(())
+            } else {
+                print_json_lines(points)
+            }
+        }
         Command::Search {
             common,
             query,
@@ -121,6 +180,23 @@ fn execute(cli: Cli) -> anyhow::Result<()> {
             }
             Ok(())
         }
+    }
+}
+
+fn print_json_lines<T: serde::Serialize>(rows: Vec<T>) -> anyhow::Result<()> {
+    let mut out = std::io::stdout().lock();
+    for row in rows {
+        writeln!(out, "{}", serde_json::to_string(&row)?)?;
+    }
+    Ok(())
+}
+
+/// Quotes a CSV field when it holds a comma, quote or line break.
+fn csv_field(s: &str) -> String {
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_owned()
     }
 }
 

@@ -8,7 +8,9 @@
 //! ```
 //! Modules only import modules listed above them; `cli` and `ui` never import each other.
 
+pub mod analytics;
 pub mod cli;
+pub mod extract;
 pub mod index;
 pub mod ingest;
 pub mod jobs;

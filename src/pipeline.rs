@@ -15,6 +15,7 @@ use std::time::{Duration, Instant};
 use anyhow::Context as _;
 use rayon::prelude::*;
 
+use crate::extract::{self, Extraction};
 use crate::index::manifest::ArticleMeta;
 use crate::index::{CorpusIndex, FileEntry, Manifest, OpenOutcome, store};
 use crate::ingest::walk::Skipped;
@@ -198,12 +199,13 @@ pub fn index_folder(
             summary.cancelled = true;
             break;
         }
-        let results: Vec<(&FileInfo, Result<FileRead, String>)> = pool.install(|| {
-            batch
-                .par_iter()
-                .map(|info| (*info, read_guarded(info, &options.read)))
-                .collect()
-        });
+        let results: Vec<(&FileInfo, Result<(FileRead, Vec<Extraction>), String>)> =
+            pool.install(|| {
+                batch
+                    .par_iter()
+                    .map(|info| (*info, read_guarded(info, &options.read)))
+                    .collect()
+            });
         let Some(w) = writer.as_mut() else { break };
         for (info, result) in results {
             summary.files_read += 1;
@@ -212,7 +214,7 @@ pub fn index_folder(
             report.bytes_done += info.size;
             // Touched but not changed: keep the indexed documents, note the new time.
             let unchanged = match (&result, manifest.files.get(&info.rel_path)) {
-                (Ok(read), Some(previous))
+                (Ok((read, _)), Some(previous))
                     if previous.content_hash == read.content_hash && previous.error.is_none() =>
                 {
                     Some(FileEntry {
@@ -225,7 +227,7 @@ pub fn index_folder(
             };
             let entry = match (unchanged, result) {
                 (Some(entry), _) => entry,
-                (None, Ok(read)) => {
+                (None, Ok((read, extractions))) => {
                     store::delete_file(w, index.fields(), &info.rel_path);
                     for article in &read.articles {
                         store::add_article(w, index.fields(), article)
@@ -235,7 +237,12 @@ pub fn index_folder(
                         size: info.size,
                         modified_unix_ns: info.modified_unix_ns,
                         content_hash: read.content_hash,
-                        articles: read.articles.iter().map(ArticleMeta::of).collect(),
+                        articles: read
+                            .articles
+                            .iter()
+                            .zip(extractions)
+                            .map(|(a, e)| ArticleMeta::of(a, e))
+                            .collect(),
                         error: None,
                         warnings: read.warnings,
                     }
@@ -309,9 +316,19 @@ pub fn index_folder(
     ))
 }
 
-/// Reads one file; a panic inside a reader becomes a skip reason, never a crash.
-fn read_guarded(info: &FileInfo, options: &ReadOptions) -> Result<FileRead, String> {
-    match std::panic::catch_unwind(AssertUnwindSafe(|| ingest::read_file(info, options))) {
+/// Reads one file and extracts its articles' actors and quotes; a panic inside a
+/// reader or the extractor becomes a skip reason, never a crash.
+fn read_guarded(
+    info: &FileInfo,
+    options: &ReadOptions,
+) -> Result<(FileRead, Vec<Extraction>), String> {
+    let work = || {
+        ingest::read_file(info, options).map(|read| {
+            let extractions = read.articles.iter().map(extract::extract).collect();
+            (read, extractions)
+        })
+    };
+    match std::panic::catch_unwind(AssertUnwindSafe(work)) {
         Ok(Ok(read)) => Ok(read),
         Ok(Err(error)) => Err(reason_of(&error)),
         Err(panic) => {

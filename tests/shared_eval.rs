@@ -66,3 +66,68 @@ fn htmldate_pages_exact_day_accuracy() {
     }
     assert!(accuracy > 0.908, "accuracy {accuracy:.3}");
 }
+
+/// Runs a scorer from `../shared/tools` on `dossier-cli` output; returns its last line.
+fn score(
+    shared: &std::path::Path,
+    tool: &str,
+    gold: &std::path::Path,
+    command: &str,
+    folder: &std::path::Path,
+) -> String {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = cli(tmp.path(), &[command, folder.to_str().unwrap(), "--quiet"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let pred = tmp.path().join("pred.jsonl");
+    std::fs::write(&pred, &out.stdout).unwrap();
+    let scored = std::process::Command::new("python3")
+        .arg(shared.join("tools").join(tool))
+        .arg(gold)
+        .arg(&pred)
+        .output()
+        .expect("python3 runs the scorer");
+    let report = String::from_utf8_lossy(&scored.stdout).into_owned();
+    eprintln!("{report}");
+    report.lines().last().unwrap_or_default().to_owned()
+}
+
+fn figure(line: &str, label: &str) -> f64 {
+    let at = line
+        .find(label)
+        .unwrap_or_else(|| panic!("{label} not in {line}"))
+        + label.len();
+    line[at..]
+        .split_whitespace()
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap()
+}
+
+/// Quality floors of the extraction issue on the seed gold.
+#[test]
+fn seed_quotes_and_speakers() {
+    let Some(shared) = shared() else { return };
+    let line = score(
+        &shared,
+        "score_quotes.py",
+        &shared.join("gold/seeds-quotes.jsonl"),
+        "quotes",
+        &shared.join("seeds"),
+    );
+    assert!(figure(&line, "F1 ") >= 0.95, "{line}");
+    assert!(figure(&line, "speaker accuracy ") >= 0.90, "{line}");
+}
+
+#[test]
+fn seed_actors() {
+    let Some(shared) = shared() else { return };
+    let line = score(
+        &shared,
+        "score_actors.py",
+        &shared.join("gold/seeds-actors.json"),
+        "actors",
+        &shared.join("seeds"),
+    );
+    assert!(figure(&line, "F1 ") >= 0.90, "{line}");
+}

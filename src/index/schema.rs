@@ -13,7 +13,7 @@ use crate::model::Lang;
 
 /// Bump when the schema, the analyzers or what is stored changes: older index
 /// folders are then rebuilt automatically.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// Field handles, resolved once.
 #[derive(Clone, Copy, Debug)]

@@ -1,0 +1,266 @@
+//! Corpus → numbers: per-article actor rows, quote rows and mention series by
+//! period. Plain data out, shared by the CLI, the GUI and chart exports.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use serde::Serialize;
+
+use crate::extract::corpus::CorpusActors;
+use crate::extract::{ActorKind, QuoteKind};
+use crate::index::Manifest;
+use crate::model::PartialDate;
+
+/// Time bucket size.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Granularity {
+    /// One bucket per day.
+    Day,
+    /// Weeks starting on Monday.
+    Week,
+    /// Calendar months.
+    #[default]
+    Month,
+    /// Calendar years.
+    Year,
+}
+
+impl Granularity {
+    /// Parses "day", "week", "month", "year".
+    pub fn parse(s: &str) -> Option<Self> {
+        Some(match s {
+            "day" => Self::Day,
+            "week" => Self::Week,
+            "month" => Self::Month,
+            "year" => Self::Year,
+            _ => return None,
+        })
+    }
+
+    /// First day of the bucket holding `date` (dates coarser than the bucket go to their first day).
+    pub fn bucket_start(self, date: PartialDate) -> PartialDate {
+        let first = PartialDate::from_unix_days(date.first_day_unix_days());
+        match self {
+            Self::Day => first,
+            Self::Week => {
+                let weekday = first.weekday().unwrap_or(0);
+                PartialDate::from_unix_days(first.first_day_unix_days() - i64::from(weekday))
+            }
+            Self::Month => PartialDate {
+                year: first.year,
+                month: first.month,
+                day: 1,
+            },
+            Self::Year => PartialDate {
+                year: first.year,
+                month: 1,
+                day: 1,
+            },
+        }
+    }
+}
+
+/// One (article, actor) row.
+#[derive(Clone, Debug, Serialize)]
+pub struct ActorRow {
+    /// Relative path of the article's file.
+    pub doc: String,
+    /// Canonical name.
+    pub actor: String,
+    /// Canonical key.
+    pub key: String,
+    /// Kind.
+    pub kind: ActorKind,
+    /// Mentions in the article.
+    pub count: usize,
+    /// Forms as written.
+    pub aliases_seen: Vec<String>,
+}
+
+/// One quote row.
+#[derive(Clone, Debug, Serialize)]
+pub struct QuoteRow {
+    /// Relative path of the article's file.
+    pub doc: String,
+    /// The quoted words.
+    pub quote: String,
+    /// Speaker's canonical name.
+    pub speaker: Option<String>,
+    /// Words naming the speaker in the text.
+    pub speaker_text: Option<String>,
+    /// Kind.
+    pub kind: QuoteKind,
+    /// Byte offset in the body.
+    pub start: usize,
+    /// Byte end in the body.
+    pub end: usize,
+    /// 0..1.
+    pub confidence: f32,
+    /// Canonical names of the actors mentioned inside the quote.
+    pub mentioned: Vec<String>,
+}
+
+/// One point of a mention series.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct MentionPoint {
+    /// First day of the period (`YYYY-MM-DD`), or "undated".
+    pub bucket: String,
+    /// Canonical name.
+    pub actor: String,
+    /// Mentions in the period.
+    pub mentions: usize,
+    /// Articles mentioning the actor in the period.
+    pub articles: usize,
+    /// Share of the period's articles that mention the actor.
+    pub share: f64,
+}
+
+/// Actor rows of every article, in path order then by mentions.
+pub fn actor_rows(manifest: &Manifest, actors: &CorpusActors) -> Vec<ActorRow> {
+    let mut rows = Vec::new();
+    for (doc, article) in manifest.articles() {
+        let mut merged: Vec<ActorRow> = Vec::new();
+        for a in &article.extraction.actors {
+            let key = actors.canonical(&a.key).to_owned();
+            let (name, kind) = actors
+                .name(&key)
+                .map_or((a.name.clone(), a.kind), |(n, k)| (n.to_owned(), k));
+            match merged.iter_mut().find(|r| r.key == key) {
+                Some(row) => {
+                    row.count += a.count;
+                    for alias in &a.aliases_seen {
+                        if !row.aliases_seen.contains(alias) {
+                            row.aliases_seen.push(alias.clone());
+                        }
+                    }
+                }
+                None => merged.push(ActorRow {
+                    doc: doc.to_owned(),
+                    actor: name,
+                    key,
+                    kind,
+                    count: a.count,
+                    aliases_seen: a.aliases_seen.clone(),
+                }),
+            }
+        }
+        merged.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.actor.cmp(&b.actor)));
+        rows.extend(merged);
+    }
+    rows
+}
+
+/// Quote rows of every article.
+pub fn quote_rows(manifest: &Manifest, actors: &CorpusActors) -> Vec<QuoteRow> {
+    let name_of = |key: &str| actors.name(key).map(|(n, _)| n.to_owned());
+    let mut rows = Vec::new();
+    for (doc, article) in manifest.articles() {
+        for q in &article.extraction.quotes {
+            rows.push(QuoteRow {
+                doc: doc.to_owned(),
+                quote: q.text.clone(),
+                speaker: q
+                    .speaker_key
+                    .as_deref()
+                    .and_then(name_of)
+                    .or_else(|| q.speaker.clone()),
+                speaker_text: q.speaker_text.clone(),
+                kind: q.kind,
+                start: q.start,
+                end: q.end,
+                confidence: q.confidence,
+                mentioned: q.mentioned.iter().filter_map(|k| name_of(k)).collect(),
+            });
+        }
+    }
+    rows
+}
+
+/// Mentions per actor per period. `wanted` filters by canonical name or key
+/// (case- and accent-insensitive); empty means every actor. Undated articles
+/// form their own "undated" bucket, listed last.
+pub fn mention_series(
+    manifest: &Manifest,
+    actors: &CorpusActors,
+    by: Granularity,
+    wanted: &[String],
+) -> Vec<MentionPoint> {
+    let wanted: HashSet<String> = wanted
+        .iter()
+        .map(|w| crate::extract::lexicon::normalize(w))
+        .collect();
+    let mut articles_per_bucket: BTreeMap<Option<PartialDate>, usize> = BTreeMap::new();
+    let mut counts: HashMap<(Option<PartialDate>, String), (usize, usize)> = HashMap::new();
+    for (_, article) in manifest.articles() {
+        let bucket = article.date.as_ref().map(|d| by.bucket_start(d.date));
+        *articles_per_bucket.entry(bucket).or_default() += 1;
+        let mut seen: HashMap<String, usize> = HashMap::new();
+        for a in &article.extraction.actors {
+            let key = actors.canonical(&a.key).to_owned();
+            *seen.entry(key).or_default() += a.count;
+        }
+        for (key, n) in seen {
+            let name = actors
+                .name(&key)
+                .map_or_else(|| key.clone(), |(n, _)| n.to_owned());
+            if !wanted.is_empty()
+                && !wanted.contains(&crate::extract::lexicon::normalize(&name))
+                && !wanted.contains(&crate::extract::lexicon::normalize(&key))
+            {
+                continue;
+            }
+            let entry = counts.entry((bucket, name)).or_default();
+            entry.0 += n;
+            entry.1 += 1;
+        }
+    }
+    let mut points: Vec<MentionPoint> = counts
+        .into_iter()
+        .map(|((bucket, actor), (mentions, articles))| {
+            let total = articles_per_bucket
+                .get(&bucket)
+                .copied()
+                .unwrap_or(1)
+                .max(1);
+            MentionPoint {
+                bucket: bucket.map_or_else(|| "undated".to_owned(), |d| d.to_iso()),
+                actor,
+                mentions,
+                articles,
+                share: articles as f64 / total as f64,
+            }
+        })
+        .collect();
+    // Dated buckets in time order, undated last; then by actor.
+    points.sort_by(|a, b| {
+        (a.bucket == "undated", &a.bucket, &a.actor).cmp(&(
+            b.bucket == "undated",
+            &b.bucket,
+            &b.actor,
+        ))
+    });
+    points
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn buckets() {
+        let d = |s: &str| PartialDate::parse_iso(s).unwrap();
+        assert_eq!(
+            Granularity::Week.bucket_start(d("2024-01-18")),
+            d("2024-01-15")
+        );
+        assert_eq!(
+            Granularity::Month.bucket_start(d("2024-01-18")),
+            d("2024-01-01")
+        );
+        assert_eq!(
+            Granularity::Year.bucket_start(d("2023-07")),
+            d("2023-01-01")
+        );
+        assert_eq!(Granularity::Day.bucket_start(d("2023-07")), d("2023-07-01"));
+    }
+}

@@ -1,0 +1,840 @@
+//! Actor mentions in one article: gazetteer matches (countries, organisations,
+//! people, with metonyms such as "Moscou" → Russia), people discovered from cues
+//! (given names, honorifics, roles), organisations from cue words, and
+//! surname-only references merged with the full name seen in the same article.
+
+use std::collections::HashMap;
+
+use super::lexicon::{ActorKind, LEXICON, normalize, translit_key};
+use super::tokens::Tokens;
+use crate::model::Lang;
+
+/// An actor found in an article.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Found {
+    /// Stable key: a built-in id (`country:ru`) or `person~<transliteration key>` / `org~<key>`.
+    pub key: String,
+    /// Kind.
+    pub kind: ActorKind,
+    /// Display name in the article's language.
+    pub name: String,
+    /// Country or institution this actor speaks for, when known (`country:us`).
+    pub affiliation: Option<String>,
+}
+
+/// One mention: which actor, where, as written.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Mention {
+    /// Index into the article's actor list.
+    pub actor: usize,
+    /// First token.
+    pub first_tok: usize,
+    /// Token after the last.
+    pub end_tok: usize,
+    /// Byte span in the body.
+    pub start: usize,
+    /// Byte end in the body.
+    pub end: usize,
+}
+
+/// Actors and mentions of one article.
+#[derive(Clone, Debug, Default)]
+pub struct ArticleActors {
+    /// Distinct actors.
+    pub actors: Vec<Found>,
+    /// Mentions in text order.
+    pub mentions: Vec<Mention>,
+}
+
+impl ArticleActors {
+    /// Index of the actor with `key`, adding it if new.
+    pub fn intern(&mut self, found: Found) -> usize {
+        if let Some(i) = self.actors.iter().position(|a| a.key == found.key) {
+            if self.actors[i].name.len() < found.name.len() && found.kind == ActorKind::Person {
+                self.actors[i].name = found.name;
+            }
+            if self.actors[i].affiliation.is_none() {
+                self.actors[i].affiliation = found.affiliation;
+            }
+            return i;
+        }
+        self.actors.push(found);
+        self.actors.len() - 1
+    }
+
+    /// The mention covering token `i`, if any.
+    pub fn mention_at(&self, i: usize) -> Option<&Mention> {
+        self.mentions
+            .iter()
+            .find(|m| m.first_tok <= i && i < m.end_tok)
+    }
+}
+
+/// Capitalised words that start sentences or headings but never name an actor alone.
+const NOT_NAMES: &[&str] = &[
+    "le",
+    "la",
+    "les",
+    "l",
+    "un",
+    "une",
+    "des",
+    "du",
+    "de",
+    "d",
+    "ce",
+    "cet",
+    "cette",
+    "ces",
+    "il",
+    "elle",
+    "ils",
+    "elles",
+    "nous",
+    "vous",
+    "on",
+    "je",
+    "selon",
+    "apres",
+    "avant",
+    "mais",
+    "et",
+    "ou",
+    "or",
+    "donc",
+    "lors",
+    "lorsque",
+    "depuis",
+    "pour",
+    "dans",
+    "sur",
+    "sous",
+    "plus",
+    "meme",
+    "toutefois",
+    "cependant",
+    "ainsi",
+    "source",
+    "photo",
+    "publicite",
+    "comment",
+    "cela",
+    "ceci",
+    "citant",
+    "en",
+    "au",
+    "aux",
+    "a",
+    "the",
+    "an",
+    "this",
+    "that",
+    "these",
+    "those",
+    "he",
+    "she",
+    "they",
+    "we",
+    "it",
+    "in",
+    "on",
+    "at",
+    "but",
+    "and",
+    "however",
+    "meanwhile",
+    "according",
+    "after",
+    "before",
+    "since",
+    "while",
+    "if",
+    "as",
+    "for",
+    "with",
+    "by",
+    "from",
+    "to",
+    "of",
+    "his",
+    "her",
+    "their",
+    "our",
+    "its",
+    "when",
+    "where",
+    "what",
+    "who",
+    "why",
+    "how",
+    "there",
+    "here",
+    "some",
+    "many",
+    "most",
+    "all",
+    "no",
+    "not",
+    "one",
+    "two",
+    "lundi",
+    "mardi",
+    "mercredi",
+    "jeudi",
+    "vendredi",
+    "samedi",
+    "dimanche",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "janvier",
+    "fevrier",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "aout",
+    "septembre",
+    "octobre",
+    "novembre",
+    "decembre",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "premier",
+    "premiere",
+    "ministre",
+    "president",
+    "presidente",
+    "secretaire",
+    "general",
+    "nord",
+    "sud",
+    "est",
+    "ouest",
+    "north",
+    "south",
+    "east",
+    "west",
+    "occident",
+    "affaires",
+    "etrangeres",
+    "etat",
+    "etats",
+    "defense",
+    "securite",
+    "conseil",
+    "parti",
+    "gouvernement",
+    "government",
+    "ministere",
+    "ministry",
+    "departement",
+    "department",
+    "forum",
+    "sommet",
+    "summit",
+    "guerre",
+    "war",
+    "communique",
+    "tout",
+    "tous",
+    "toute",
+    "toutes",
+    "chaque",
+    "aucun",
+    "aucune",
+    "quand",
+    "alors",
+    "aussi",
+    "encore",
+    "deja",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "m",
+    "mme",
+    "mlle",
+    "me",
+    "sir",
+    "comment",
+    "publie",
+    "read",
+    "more",
+    "lire",
+    "voir",
+    "union",
+    "republique",
+    "republic",
+    "royaume",
+    "kingdom",
+    "agence",
+    "agency",
+    "groupe",
+    "group",
+    "ces",
+    "leur",
+    "leurs",
+    "son",
+    "sa",
+    "ses",
+    "notre",
+    "nos",
+    "votre",
+    "vos",
+    "mon",
+    "ma",
+    "mes",
+    "ici",
+    "la-bas",
+    "oui",
+    "non",
+    "yes",
+    "also",
+    "still",
+    "yet",
+    "then",
+    "thus",
+    "so",
+    "because",
+    "although",
+    "though",
+    "despite",
+    "malgre",
+    "ukrainiens",
+    "russes",
+    "americains",
+    "europeens",
+    "africains",
+];
+
+/// Connectors allowed inside a person's name.
+const NAME_PARTICLES: &[&str] = &[
+    "de", "du", "von", "van", "der", "den", "bin", "ben", "al", "el", "da", "di", "la", "le", "ibn",
+];
+
+/// Words that start an organisation's name.
+const ORG_HEADS: &[&str] = &[
+    "ministere",
+    "ministry",
+    "agence",
+    "agency",
+    "groupe",
+    "banque",
+    "bank",
+    "parti",
+    "party",
+    "universite",
+    "university",
+    "institut",
+    "institute",
+    "fondation",
+    "foundation",
+    "commission",
+    "comite",
+    "committee",
+    "tribunal",
+    "cour",
+    "court",
+    "assemblee",
+    "assembly",
+    "federation",
+    "association",
+    "societe",
+    "organisation",
+    "organization",
+    "office",
+    "departement",
+    "department",
+    "conseil",
+    "council",
+    "compagnie",
+    "company",
+    "corporation",
+    "syndicat",
+];
+/// Words that end an organisation's name.
+const ORG_TAILS: &[&str] = &[
+    "group",
+    "agency",
+    "ministry",
+    "party",
+    "bank",
+    "council",
+    "committee",
+    "institute",
+    "university",
+    "foundation",
+    "association",
+    "commission",
+    "company",
+    "inc",
+    "corp",
+    "ltd",
+    "plc",
+    "llc",
+    "times",
+    "post",
+    "news",
+    "press",
+    "airlines",
+    "motors",
+    "sa",
+    "ag",
+    "gmbh",
+];
+
+/// True for a normalised word in the list of capitalised non-names.
+pub(crate) fn is_common_word(key: &str) -> bool {
+    NOT_NAMES.contains(&key)
+}
+
+/// Finds the actors of an article.
+pub fn find_actors(t: &Tokens<'_>, lang: Lang) -> ArticleActors {
+    let lexicon = &*LEXICON;
+    let mut out = ArticleActors::default();
+    let n = t.toks.len();
+    let mut covered = vec![false; n];
+    // People and organisations found by name, for surname-only references.
+    let mut i = 0;
+    // Pass 1: gazetteer, longest match first.
+    while i < n {
+        if !t.toks[i].is_word {
+            i += 1;
+            continue;
+        }
+        let mut matched = None;
+        let max = lexicon.max_tokens.min(n - i);
+        for len in (1..=max).rev() {
+            // Only words and apostrophes/periods inside the span (no commas, quotes).
+            let span_ok = (i..i + len)
+                .all(|k| t.toks[k].is_word || matches!(t.word(k), "'" | "’" | "."))
+                && t.toks[i + len - 1].is_word
+                && (i + 1..i + len).all(|k| t.toks[k].sentence == t.toks[i].sentence);
+            if !span_ok {
+                continue;
+            }
+            // Names are capitalised; a lower-case start is allowed only when a later
+            // word is ("le département d'État américain").
+            let capitalised =
+                t.toks[i].is_cap || (len >= 2 && (i + 1..i + len).any(|k| t.toks[k].is_cap));
+            if !capitalised {
+                continue;
+            }
+            let surface = &t.text[t.toks[i].start..t.toks[i + len - 1].end];
+            let key = normalize(surface);
+            if let Some(s) = lexicon.surfaces.get(&key) {
+                let exact_case = surface
+                    .chars()
+                    .filter(|c| c.is_alphabetic())
+                    .all(char::is_uppercase);
+                if s.acronym && !exact_case {
+                    continue;
+                }
+                // "JAKARTA -" opening a paragraph is a dateline: where the story was
+                // written, not an actor.
+                let dateline = s.metonym && exact_case && t.toks[i].after_break && len == 1;
+                if dateline {
+                    break;
+                }
+                matched = Some((len, *s));
+                break;
+            }
+        }
+        if let Some((len, surface)) = matched {
+            let entry = &lexicon.entries[surface.entry];
+            let actor = out.intern(Found {
+                key: entry.id.clone(),
+                kind: entry.kind,
+                name: entry.name(lang).to_owned(),
+                affiliation: match entry.kind {
+                    ActorKind::Country => Some(entry.id.clone()),
+                    ActorKind::Person => None,
+                    _ => entry.parent.clone(),
+                },
+            });
+            push_mention(&mut out, t, actor, i, i + len);
+            covered[i..i + len].iter_mut().for_each(|c| *c = true);
+            i += len;
+        } else {
+            i += 1;
+        }
+    }
+    // Pass 2: capitalised runs with person or organisation cues.
+    let mut i = 0;
+    while i < n {
+        if covered[i]
+            || !t.toks[i].is_word
+            || !t.toks[i].is_cap
+            || super::actors_not_name(t.word(i))
+        {
+            i += 1;
+            continue;
+        }
+        let run_end = capital_run_end(t, &covered, i);
+        let run: Vec<usize> = (i..run_end).filter(|k| t.toks[*k].is_word).collect();
+        let words: Vec<String> = run.iter().map(|k| normalize(t.word(*k))).collect();
+        let first_name = words
+            .first()
+            .is_some_and(|w| lexicon.first_names.contains(w));
+        let cue = person_cue_before(t, i);
+        let is_org_head = words
+            .first()
+            .is_some_and(|w| ORG_HEADS.contains(&w.as_str()));
+        let is_org_tail = run.len() >= 2
+            && words
+                .last()
+                .is_some_and(|w| ORG_TAILS.contains(&w.as_str()));
+        if is_org_head || is_org_tail {
+            if let Some(org_end) = org_extent(t, i, run_end, is_org_head) {
+                let surface = &t.text[t.toks[i].start..t.toks[org_end - 1].end];
+                let actor = out.intern(Found {
+                    key: format!("org~{}", normalize(surface)),
+                    kind: ActorKind::Org,
+                    name: surface.to_owned(),
+                    affiliation: None,
+                });
+                push_mention(&mut out, t, actor, i, org_end);
+                covered[i..org_end].iter_mut().for_each(|c| *c = true);
+                i = org_end;
+                continue;
+            }
+        }
+        let person =
+            (run.len() >= 2 && (first_name || cue)) || (run.len() == 1 && cue && !first_name);
+        if person
+            && words
+                .iter()
+                .all(|w| !NOT_NAMES.contains(&w.as_str()) || NAME_PARTICLES.contains(&w.as_str()))
+        {
+            let surface = &t.text[t.toks[i].start..t.toks[run_end - 1].end];
+            let actor = out.intern(person_actor(surface, affiliation_near(t, &out, i, run_end)));
+            push_mention(&mut out, t, actor, i, run_end);
+            covered[i..run_end].iter_mut().for_each(|c| *c = true);
+            i = run_end;
+            continue;
+        }
+        i = run_end.max(i + 1);
+    }
+    // Pass 3: surname-only (or first-word) references to people and organisations
+    // named in full elsewhere in the article ("Pak" after "Jung Pak", "Times" after
+    // "New York Times", "Kim" after "Kim Jong Un").
+    let mut parts: HashMap<String, Option<usize>> = HashMap::new();
+    for (index, actor) in out.actors.iter().enumerate() {
+        if !matches!(actor.kind, ActorKind::Person | ActorKind::Org) {
+            continue;
+        }
+        let full_names = out
+            .mentions
+            .iter()
+            .filter(|m| m.actor == index && m.end_tok - m.first_tok >= 2);
+        for m in full_names {
+            // The family name (last word), and the first word when it is not a
+            // given name: East Asian family names come first ("Kim" for Kim Jong Un).
+            let first = normalize(t.word(m.first_tok));
+            let last = normalize(t.word(m.end_tok - 1));
+            let first_ok = actor.kind == ActorKind::Org || !lexicon.first_names.contains(&first);
+            for word in [Some(last), first_ok.then_some(first)]
+                .into_iter()
+                .flatten()
+            {
+                if word.chars().count() < 3 || NOT_NAMES.contains(&word.as_str()) {
+                    continue;
+                }
+                parts
+                    .entry(word)
+                    .and_modify(|e| {
+                        if *e != Some(index) {
+                            *e = None
+                        }
+                    })
+                    .or_insert(Some(index));
+            }
+        }
+    }
+    for i in 0..n {
+        if covered[i] || !t.toks[i].is_word || !t.toks[i].is_cap {
+            continue;
+        }
+        let next_is_cap = t
+            .toks
+            .get(i + 1)
+            .is_some_and(|n| n.is_word && n.is_cap && !covered[i + 1]);
+        if next_is_cap {
+            continue;
+        }
+        if let Some(Some(actor)) = parts.get(&normalize(t.word(i))) {
+            push_mention(&mut out, t, *actor, i, i + 1);
+            covered[i] = true;
+        }
+    }
+    out.mentions.sort_by_key(|m| m.first_tok);
+    // People speak for the country or institution named around their first full mention.
+    for index in 0..out.actors.len() {
+        if out.actors[index].kind != ActorKind::Person || out.actors[index].affiliation.is_some() {
+            continue;
+        }
+        let first = out
+            .mentions
+            .iter()
+            .find(|m| m.actor == index)
+            .map(|m| (m.first_tok, m.end_tok));
+        if let Some((first, end)) = first {
+            out.actors[index].affiliation = affiliation_near(t, &out, first, end);
+        }
+    }
+    out
+}
+
+/// A person actor from its name as written; built-in people are recognised by
+/// their transliteration key (so "Sergueï Shoigu" is the built-in Shoigu).
+pub fn person_actor(surface: &str, affiliation: Option<String>) -> Found {
+    let lexicon = &*LEXICON;
+    let key = translit_key(surface);
+    let builtin = lexicon.surfaces.iter().find(|(name, s)| {
+        lexicon.entries[s.entry].kind == ActorKind::Person && translit_key(name) == key
+    });
+    if let Some((_, s)) = builtin {
+        let entry = &lexicon.entries[s.entry];
+        return Found {
+            key: entry.id.clone(),
+            kind: ActorKind::Person,
+            name: entry.name_fr.clone(),
+            affiliation,
+        };
+    }
+    Found {
+        key: format!("person~{key}"),
+        kind: ActorKind::Person,
+        name: surface.to_owned(),
+        affiliation,
+    }
+}
+
+fn push_mention(
+    out: &mut ArticleActors,
+    t: &Tokens<'_>,
+    actor: usize,
+    first_tok: usize,
+    end_tok: usize,
+) {
+    out.mentions.push(Mention {
+        actor,
+        first_tok,
+        end_tok,
+        start: t.toks[first_tok].start,
+        end: t.toks[end_tok - 1].end,
+    });
+}
+
+/// End (exclusive) of a run of capitalised words starting at `i`, allowing name particles.
+fn capital_run_end(t: &Tokens<'_>, covered: &[bool], i: usize) -> usize {
+    let mut end = i + 1;
+    let mut k = i + 1;
+    while k < t.toks.len() && k - i < 8 {
+        let tok = &t.toks[k];
+        if !tok.is_word || covered[k] || tok.sentence != t.toks[i].sentence {
+            break;
+        }
+        if tok.is_cap {
+            end = k + 1;
+        } else if !NAME_PARTICLES.contains(&t.lower(k).as_str()) {
+            break;
+        }
+        k += 1;
+    }
+    end
+}
+
+/// How far an organisation name extends: "Ministère de la Défense", "Wagner Group".
+fn org_extent(t: &Tokens<'_>, i: usize, run_end: usize, head: bool) -> Option<usize> {
+    if !head {
+        return Some(run_end);
+    }
+    // Head cue: take following "de/du/des/of/for [la/the]" + words up to the last capitalised one.
+    let mut end = run_end;
+    let mut k = run_end;
+    let mut saw_connector = false;
+    while k < t.toks.len() && k < run_end + 6 && t.toks[k].sentence == t.toks[i].sentence {
+        let w = t.lower(k);
+        if matches!(
+            w.as_str(),
+            "de" | "du" | "des" | "d" | "la" | "l" | "of" | "for" | "the" | "'" | "’"
+        ) {
+            saw_connector = true;
+        } else if t.toks[k].is_word && t.toks[k].is_cap && saw_connector {
+            end = k + 1;
+        } else {
+            break;
+        }
+        k += 1;
+    }
+    (end > i + 1).then_some(end)
+}
+
+/// A person cue right before token `i`: honorific ("M.", "Mr.") or role word
+/// ("le porte-parole Kirby", "le général Patrick Ryder", "Prime Minister X").
+fn person_cue_before(t: &Tokens<'_>, i: usize) -> bool {
+    let lexicon = &*LEXICON;
+    if i == 0 {
+        return false;
+    }
+    let prev = t.word(i - 1);
+    let prev_with_dot = if t.is_punct(i - 1, '.') && i >= 2 {
+        format!("{}.", t.word(i - 2))
+    } else {
+        String::new()
+    };
+    if lexicon.honorifics.contains(prev) || lexicon.honorifics.contains(&prev_with_dot) {
+        return true;
+    }
+    // Role word within the three words before (allowing an adjective: "ministre russe").
+    (1..=3).any(|back| {
+        i >= back
+            && t.toks[i - back].is_word
+            && t.toks[i - back].sentence == t.toks[i].sentence
+            && {
+                let w = normalize(t.word(i - back));
+                lexicon.roles.contains(&w)
+                    || (i > back
+                        && lexicon
+                            .roles
+                            .contains(&format!("{} {w}", normalize(t.word(i - back - 1)))))
+            }
+            && (1..back).all(|k| t.toks[i - k].is_word && !t.toks[i - k].is_cap)
+    })
+}
+
+/// The country or institution a person speaks for, from the words around their
+/// name in the same sentence: "le porte-parole du Kremlin, Dmitri Peskov",
+/// "le ministre nord-coréen … Choe Son-hui", "Jung Pak, … du Département d'État".
+fn affiliation_near(
+    t: &Tokens<'_>,
+    found: &ArticleActors,
+    first: usize,
+    end: usize,
+) -> Option<String> {
+    let lexicon = &*LEXICON;
+    let sentence = t.toks[first].sentence;
+    let affiliation_of = |k: usize| -> Option<String> {
+        if let Some(m) = found.mention_at(k) {
+            return found.actors[m.actor].affiliation.clone();
+        }
+        lexicon
+            .demonyms
+            .get(&normalize(t.word(k)))
+            .map(|e| lexicon.entries[*e].id.clone())
+    };
+    // Before the name, nearest first; then the apposition after it.
+    let before = (first.saturating_sub(10)..first)
+        .rev()
+        .filter(|k| t.toks[*k].sentence == sentence)
+        .find_map(affiliation_of);
+    before.or_else(|| {
+        (end..(end + 14).min(t.toks.len()))
+            .filter(|k| t.toks[*k].sentence == sentence)
+            .find_map(affiliation_of)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tokens::tokenize;
+    use super::*;
+
+    fn actors_of(text: &str, lang: Lang) -> Vec<(String, usize)> {
+        let t = tokenize(text, &|w| LEXICON.honorifics.contains(w));
+        let found = find_actors(&t, lang);
+        let mut counts: Vec<(String, usize)> = found
+            .actors
+            .iter()
+            .enumerate()
+            .map(|(i, a)| {
+                (
+                    a.name.clone(),
+                    found.mentions.iter().filter(|m| m.actor == i).count(),
+                )
+            })
+            .collect();
+        counts.sort();
+        counts
+    }
+
+    #[test]
+    fn french_actors_with_metonyms_and_surnames() {
+        let text = "Des liens étroits avec Moscou ont conféré à Pyongyang un éclat, a déclaré Jung Pak. \
+                    Pak a affirmé que la Russie et la Corée du Nord coopèrent. Le porte-parole du Kremlin, Dmitri Peskov, a rejeté ces informations. \
+                    Le président Vladimir Poutine a rencontré Kim Jong-un. Kim a promis. Peskov a expliqué.";
+        let got = actors_of(text, Lang::Fr);
+        let want: Vec<(String, usize)> = vec![
+            ("Corée du Nord".into(), 2),
+            ("Dmitri Peskov".into(), 2),
+            ("Jung Pak".into(), 2),
+            ("Kim Jong Un".into(), 2),
+            ("Kremlin".into(), 1),
+            ("Russie".into(), 2),
+            ("Vladimir Poutine".into(), 1),
+        ];
+        assert_eq!(got, want);
+    }
+
+    #[test]
+    fn english_actors_and_precision() {
+        let text = "Secretary of State Antony Blinken said on Monday that the United States and NATO would act. \
+                    In March, the European Union said Washington was right. However, Blinken warned Moscow. \
+                    The Wagner Group denied it. Thursday was calm.";
+        let got = actors_of(text, Lang::En);
+        let names: Vec<&str> = got.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "Antony Blinken",
+                "European Union",
+                "NATO",
+                "Russia",
+                "United States",
+                "Wagner Group"
+            ]
+        );
+        assert_eq!(got[0].1, 2);
+        assert_eq!(got[4].1, 2, "Washington counts for the United States");
+    }
+
+    #[test]
+    fn affiliations_from_context() {
+        let text = "Le porte-parole du Kremlin, Dmitri Peskov, a parlé. Le ministre nord-coréen des Affaires étrangères Choe Son-hui a visité Moscou. \
+                    Le sous-secrétaire adjoint Jung Pak, qui est le haut responsable du Département d'État, a déclaré.";
+        let t = tokenize(text, &|w| LEXICON.honorifics.contains(w));
+        let found = find_actors(&t, Lang::Fr);
+        let aff = |name: &str| {
+            found
+                .actors
+                .iter()
+                .find(|a| a.name == name)
+                .and_then(|a| a.affiliation.clone())
+        };
+        assert_eq!(aff("Dmitri Peskov").as_deref(), Some("country:ru"));
+        assert_eq!(aff("Choe Son-hui").as_deref(), Some("country:kp"));
+        assert_eq!(aff("Jung Pak").as_deref(), Some("country:us"));
+        assert!(
+            found.actors.iter().all(|a| a.name != "Affaires"),
+            "{:?}",
+            found.actors
+        );
+    }
+}

@@ -1,0 +1,87 @@
+//! Corpus-level view of actors: one canonical key and display name per actor
+//! across articles. Built-in actors are named in the corpus's main language;
+//! a surname-only person in one article ("Pak") is merged with the one person
+//! of the corpus whose full name ends with it ("Jung Pak").
+
+use std::collections::HashMap;
+
+use super::lexicon::{ActorKind, LEXICON, translit_key};
+use crate::index::Manifest;
+use crate::model::Lang;
+
+/// Canonical keys and names of a corpus's actors.
+#[derive(Debug, Default, Clone)]
+pub struct CorpusActors {
+    /// Article-level key → canonical key.
+    remap: HashMap<String, String>,
+    /// Canonical key → (display name, kind).
+    names: HashMap<String, (String, ActorKind)>,
+}
+
+impl CorpusActors {
+    /// Builds the view from everything extracted in a corpus.
+    pub fn build(manifest: &Manifest) -> Self {
+        let lexicon = &*LEXICON;
+        let (mut fr, mut en) = (0usize, 0usize);
+        for (_, article) in manifest.articles() {
+            match article.lang {
+                Lang::Fr => fr += 1,
+                Lang::En => en += 1,
+            }
+        }
+        let lang = if fr > en { Lang::Fr } else { Lang::En };
+        let mut names: HashMap<String, (String, ActorKind)> = HashMap::new();
+        for (_, article) in manifest.articles() {
+            for actor in &article.extraction.actors {
+                let name = match lexicon.entry(&actor.key) {
+                    Some(entry) => entry.name(lang).to_owned(),
+                    None => actor.name.clone(),
+                };
+                let slot = names
+                    .entry(actor.key.clone())
+                    .or_insert_with(|| (name.clone(), actor.kind));
+                // Discovered people are named by their longest form.
+                if lexicon.entry(&actor.key).is_none() && name.len() > slot.0.len() {
+                    slot.0 = name;
+                }
+            }
+        }
+        // Surname-only people → the single full name ending with that surname.
+        let mut by_surname: HashMap<String, Vec<String>> = HashMap::new();
+        for (key, (name, kind)) in &names {
+            if *kind == ActorKind::Person && name.split_whitespace().count() >= 2 {
+                let surname = translit_key(name)
+                    .rsplit(' ')
+                    .next()
+                    .unwrap_or_default()
+                    .to_owned();
+                let list = by_surname.entry(surname).or_default();
+                if !list.contains(key) {
+                    list.push(key.clone());
+                }
+            }
+        }
+        let mut remap = HashMap::new();
+        for (key, (name, kind)) in &names {
+            if *kind != ActorKind::Person || name.split_whitespace().count() != 1 {
+                continue;
+            }
+            if let Some([full]) = by_surname.get(&translit_key(name)).map(Vec::as_slice) {
+                remap.insert(key.clone(), full.clone());
+            }
+        }
+        Self { remap, names }
+    }
+
+    /// The canonical key of an article-level key.
+    pub fn canonical<'a>(&'a self, key: &'a str) -> &'a str {
+        self.remap.get(key).map_or(key, String::as_str)
+    }
+
+    /// Display name and kind of a key (canonical or not).
+    pub fn name(&self, key: &str) -> Option<(&str, ActorKind)> {
+        self.names
+            .get(self.canonical(key))
+            .map(|(n, k)| (n.as_str(), *k))
+    }
+}

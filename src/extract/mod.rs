@@ -1,0 +1,136 @@
+//! Article → actors and quotes. Pure functions over the article's text, using the
+//! built-in lexicon; no I/O.
+//!
+//! ```text
+//! body ─► tokens::tokenize ─► actors::find_actors ─► quotes::find_quotes ─► Extraction
+//! ```
+
+pub mod actors;
+pub mod corpus;
+pub mod lexicon;
+pub mod quotes;
+pub mod tokens;
+
+use serde::{Deserialize, Serialize};
+
+pub use lexicon::ActorKind;
+pub use quotes::QuoteKind;
+
+use crate::model::{Article, Lang};
+
+/// One actor of an article, with its mentions.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ArticleActor {
+    /// Stable key (`country:ru`, `person~jung pak`).
+    pub key: String,
+    /// Display name.
+    pub name: String,
+    /// Kind.
+    pub kind: ActorKind,
+    /// Number of mentions.
+    pub count: usize,
+    /// Distinct forms as written ("Moscou", "Russie").
+    pub aliases_seen: Vec<String>,
+    /// Byte spans of the mentions in the body.
+    pub spans: Vec<(usize, usize)>,
+}
+
+/// One quote of an article.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ExtractedQuote {
+    /// The quoted words.
+    pub text: String,
+    /// Byte offset in the body.
+    pub start: usize,
+    /// Byte end in the body.
+    pub end: usize,
+    /// Direct, partial or indirect.
+    pub kind: QuoteKind,
+    /// Speaker's display name.
+    pub speaker: Option<String>,
+    /// Speaker's actor key.
+    pub speaker_key: Option<String>,
+    /// Words naming the speaker in the text.
+    pub speaker_text: Option<String>,
+    /// 0..1.
+    pub confidence: f32,
+    /// Keys of actors mentioned inside the quote.
+    pub mentioned: Vec<String>,
+}
+
+/// What extraction found in one article.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Extraction {
+    /// Actors, most mentioned first.
+    pub actors: Vec<ArticleActor>,
+    /// Quotes in text order.
+    pub quotes: Vec<ExtractedQuote>,
+}
+
+/// Extracts actors and quotes from an article's body.
+pub fn extract(article: &Article) -> Extraction {
+    extract_text(&article.body, article.lang)
+}
+
+/// Extracts actors and quotes from a text.
+pub fn extract_text(text: &str, lang: Lang) -> Extraction {
+    let lexicon = &*lexicon::LEXICON;
+    let abbreviation = |w: &str| lexicon.honorifics.contains(w);
+    let t = tokens::tokenize(text, &abbreviation);
+    let mut found = actors::find_actors(&t, lang);
+    let quotes = quotes::find_quotes(&t, &mut found);
+    let mut out = Extraction::default();
+    for (index, actor) in found.actors.iter().enumerate() {
+        let mentions: Vec<&actors::Mention> =
+            found.mentions.iter().filter(|m| m.actor == index).collect();
+        if mentions.is_empty() {
+            continue;
+        }
+        let mut aliases_seen: Vec<String> = Vec::new();
+        for m in &mentions {
+            let surface = text[m.start..m.end].to_owned();
+            if !aliases_seen.contains(&surface) {
+                aliases_seen.push(surface);
+            }
+        }
+        out.actors.push(ArticleActor {
+            key: actor.key.clone(),
+            name: actor.name.clone(),
+            kind: actor.kind,
+            count: mentions.len(),
+            aliases_seen,
+            spans: mentions.iter().map(|m| (m.start, m.end)).collect(),
+        });
+    }
+    out.actors
+        .sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.name.cmp(&b.name)));
+    for q in quotes {
+        let speaker = q.speaker.and_then(|s| found.actors.get(s));
+        out.quotes.push(ExtractedQuote {
+            text: text[q.start..q.end].to_owned(),
+            start: q.start,
+            end: q.end,
+            kind: q.kind,
+            speaker: speaker.map(|a| a.name.clone()),
+            speaker_key: speaker.map(|a| a.key.clone()),
+            speaker_text: q.speaker_text,
+            confidence: q.confidence,
+            mentioned: q
+                .mentioned
+                .iter()
+                .filter_map(|a| found.actors.get(*a))
+                .map(|a| a.key.clone())
+                .collect(),
+        });
+    }
+    out
+}
+
+/// True for capitalised words that never name an actor alone.
+pub(crate) fn actors_not_name(word: &str) -> bool {
+    let key = lexicon::normalize(word);
+    let lexicon = &*lexicon::LEXICON;
+    actors::is_common_word(&key)
+        || lexicon.verbs.contains_key(&word.to_lowercase())
+        || lexicon.demonyms.contains_key(&key)
+}

@@ -1,0 +1,963 @@
+//! Quotes and their speakers, in French and English.
+//!
+//! Quote spans come from the marks (« », “ ”, " ", ‘ ’, „ “, ‹ ›), nested, across
+//! paragraphs when the next paragraph reopens the quote, and unclosed ones up to
+//! the end of their paragraph. Speakers come from the syntax around the span:
+//! `« … », a déclaré X`, `X a déclaré : « … »`, `selon X`, `« … », a-t-il
+//! poursuivi`, `"…," said X`, `X said "…"`, `according to X`, a reporting clause
+//! elsewhere in the sentence, or the subject of the sentence's reporting verb.
+//! Pronouns and role nouns resolve to the most recent compatible person; a
+//! pronoun is never itself a speaker.
+
+use super::actors::{ArticleActors, person_actor};
+use super::lexicon::{ActorKind, LEXICON, normalize};
+use super::tokens::Tokens;
+
+/// Kind of quote.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum QuoteKind {
+    /// A quoted sentence or more.
+    Direct,
+    /// A few quoted words inside the writer's sentence.
+    Partial,
+    /// Reported speech without quote marks ("X a affirmé que …").
+    Indirect,
+}
+
+/// A quote found in an article.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Quote {
+    /// Byte span of the quoted words (without the marks).
+    pub start: usize,
+    /// End of the span.
+    pub end: usize,
+    /// Kind.
+    pub kind: QuoteKind,
+    /// Index of the speaker in the article's actors.
+    pub speaker: Option<usize>,
+    /// The words naming the speaker in the text ("il", "le responsable américain", "Ryder").
+    pub speaker_text: Option<String>,
+    /// 0..1: how sure the attribution is.
+    pub confidence: f32,
+    /// Actors mentioned inside the quote.
+    pub mentioned: Vec<usize>,
+}
+
+/// A span between quote marks, in token indices.
+#[derive(Clone, Debug)]
+struct Span {
+    /// Token of the opening mark.
+    open: usize,
+    /// Token of the closing mark, if closed.
+    close: Option<usize>,
+    /// First token inside.
+    first: usize,
+    /// Token after the last one inside.
+    end: usize,
+}
+
+fn closer_of(open: &str) -> Option<&'static [&'static str]> {
+    Some(match open {
+        "«" => &["»"],
+        "“" => &["”", "“"],
+        "„" => &["“", "”"],
+        "‹" => &["›"],
+        "\"" => &["\""],
+        _ => return None,
+    })
+}
+
+/// Finds top-level quote spans.
+fn quote_spans(t: &Tokens<'_>) -> Vec<Span> {
+    let mut spans = Vec::new();
+    let n = t.toks.len();
+    let mut i = 0;
+    while i < n {
+        let w = t.word(i);
+        let Some(closers) = closer_of(w).filter(|_| !t.toks[i].is_word) else {
+            i += 1;
+            continue;
+        };
+        // Straight quotes: an opening one is followed by a word.
+        if w == "\""
+            && !t
+                .toks
+                .get(i + 1)
+                .is_some_and(|n| n.is_word || !t.word(i + 1).starts_with(['.', ',']))
+        {
+            i += 1;
+            continue;
+        }
+        let mut depth = 0usize;
+        let mut close = None;
+        let mut end = n;
+        let mut k = i + 1;
+        while k < n {
+            let kw = t.word(k);
+            if t.toks[k].after_break {
+                // A new paragraph that reopens the same mark continues the quote.
+                if kw == w {
+                    k += 1;
+                    continue;
+                }
+                end = k;
+                break;
+            }
+            if !t.toks[k].is_word {
+                if closers.contains(&kw) && depth == 0 {
+                    close = Some(k);
+                    end = k;
+                    break;
+                }
+                if kw == w && w != "\"" {
+                    depth += 1;
+                } else if closers.contains(&kw) {
+                    depth = depth.saturating_sub(1);
+                }
+            }
+            k += 1;
+        }
+        if k >= n {
+            end = n;
+        }
+        if end > i + 1 {
+            spans.push(Span {
+                open: i,
+                close,
+                first: i + 1,
+                end,
+            });
+        }
+        i = close.map_or(end, |c| c + 1);
+    }
+    spans
+}
+
+/// Words that sit between a verb and the speaker's name without being part of it.
+const SKIP_BEFORE_NAME: &[&str] = &[
+    "le",
+    "la",
+    "les",
+    "l",
+    "un",
+    "une",
+    "d",
+    "de",
+    "du",
+    "des",
+    "the",
+    "a",
+    "an",
+    "mardi",
+    "lundi",
+    "mercredi",
+    "jeudi",
+    "vendredi",
+    "samedi",
+    "dimanche",
+    "hier",
+    "aujourd",
+    "hui",
+    "également",
+    "egalement",
+    "aussi",
+    "encore",
+    "ensuite",
+    "alors",
+    "enfin",
+    "plus",
+    "tard",
+    "tôt",
+    "ainsi",
+    "pour",
+    "sa",
+    "part",
+    "quant",
+    "on",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "also",
+    "later",
+    "earlier",
+    "then",
+    "yesterday",
+    "today",
+];
+/// Words that end the speaker's noun phrase.
+const NP_STOPS: &[&str] = &[
+    "lors", "à", "a", "au", "aux", "dans", "devant", "pendant", "après", "avant", "selon", "en",
+    "sur", "depuis", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "in",
+    "at", "on", "during", "after", "before", "to", "told", "who", "qui", "que", "dont", "où",
+    "from", "while", "as",
+];
+const PRONOUNS: &[&str] = &["il", "elle", "ils", "elles", "he", "she", "they", "on"];
+const AUXILIARIES: &[&str] = &[
+    "a", "ont", "avait", "avaient", "aura", "aurait", "est", "sont", "s", "se", "has", "had",
+    "have", "was", "were", "is", "will", "would",
+];
+
+/// Why a quote got its speaker; ordered by confidence.
+#[derive(Clone, Debug)]
+enum Who {
+    /// An actor (index) named here.
+    Actor(usize, String),
+    /// A name not yet known as an actor (a new person).
+    NewPerson(usize, usize),
+    /// A pronoun ("il", "she").
+    Pronoun(String),
+    /// A role noun with an optional nationality: "le responsable américain".
+    Role(String, Option<String>),
+}
+
+/// Quotes of an article; may add newly discovered speakers to `actors`.
+pub fn find_quotes(t: &Tokens<'_>, actors: &mut ArticleActors) -> Vec<Quote> {
+    let lexicon = &*LEXICON;
+    let spans = quote_spans(t);
+    let mut quotes: Vec<Quote> = Vec::new();
+    // Attributions found, in text order: (token, speaker), for pronoun resolution.
+    let mut speakers: Vec<(usize, usize)> = reporting_subjects(t, actors);
+    let mut seen_texts: Vec<String> = Vec::new();
+    for span in &spans {
+        let (first, mut end) = (span.first, span.end);
+        // An unclosed quote may end with its own attribution: "… autre part. dit-elle."
+        let mut inner_attribution = None;
+        if span.close.is_none() {
+            if let Some((cut, who)) = trailing_attribution(t, first, end) {
+                end = cut;
+                inner_attribution = Some(who);
+            }
+        }
+        while end > first
+            && !t.toks[end - 1].is_word
+            && !t.word(end - 1).starts_with(['.', '!', '?', '…'])
+        {
+            end -= 1;
+        }
+        if end <= first || !(first..end).any(|k| t.toks[k].is_word) {
+            continue;
+        }
+        let start_byte = t.toks[first].start;
+        let end_byte = t.toks[end - 1].end;
+        let text = normalize(&t.text[start_byte..end_byte]);
+        if seen_texts.contains(&text) {
+            continue; // A headline repeated in the body.
+        }
+        seen_texts.push(text);
+        let words = (first..end).filter(|k| t.toks[*k].is_word).count();
+        let kind = if words >= 4 && t.toks[first].is_cap {
+            QuoteKind::Direct
+        } else {
+            QuoteKind::Partial
+        };
+        let after = span.close.map_or(span.end, |c| c + 1);
+        let found = inner_attribution
+            .map(|w| (w, 0.85))
+            .or_else(|| after_attribution(t, actors, after))
+            .or_else(|| before_attribution(t, actors, span.open))
+            .or_else(|| later_clause_attribution(t, actors, after))
+            .or_else(|| subject_attribution(t, actors, span.open, after));
+        let (speaker, speaker_text, confidence) = match found {
+            Some((who, confidence)) => resolve(t, actors, &speakers, who, span.open, confidence),
+            None => (None, None, 0.0),
+        };
+        if let Some(s) = speaker {
+            speakers.push((span.open, s));
+            speakers.sort_by_key(|(k, _)| *k);
+        }
+        let mentioned = actors
+            .mentions
+            .iter()
+            .filter(|m| m.first_tok >= first && m.end_tok <= end)
+            .map(|m| m.actor)
+            .fold(Vec::new(), |mut acc, a| {
+                if !acc.contains(&a) {
+                    acc.push(a);
+                }
+                acc
+            });
+        quotes.push(Quote {
+            start: start_byte,
+            end: end_byte,
+            kind,
+            speaker,
+            speaker_text,
+            confidence,
+            mentioned,
+        });
+    }
+    // Headline quotes without a speaker: the article's main speaker said them.
+    let first_sentence_end = t.sentences.first().map_or(0, |r| {
+        t.toks.get(r.end.saturating_sub(1)).map_or(0, |x| x.end)
+    });
+    let main = main_speaker(&quotes, actors);
+    for q in quotes
+        .iter_mut()
+        .filter(|q| q.speaker.is_none() && q.start < first_sentence_end)
+    {
+        if let Some(main) = main {
+            q.speaker = Some(main);
+            q.speaker_text = None;
+            q.confidence = 0.4;
+        }
+    }
+    let _ = lexicon;
+    quotes
+}
+
+fn main_speaker(quotes: &[Quote], actors: &ArticleActors) -> Option<usize> {
+    let mut counts: Vec<(usize, usize)> = Vec::new();
+    for q in quotes {
+        if let Some(s) = q
+            .speaker
+            .filter(|s| actors.actors[*s].kind == ActorKind::Person)
+        {
+            match counts.iter_mut().find(|(a, _)| *a == s) {
+                Some((_, c)) => *c += 1,
+                None => counts.push((s, 1)),
+            }
+        }
+    }
+    counts.into_iter().max_by_key(|(_, c)| *c).map(|(a, _)| a)
+}
+
+fn is_verb(t: &Tokens<'_>, k: usize) -> bool {
+    let w = t.lower(k);
+    LEXICON.verbs.contains_key(&w)
+        || inverted(&w).is_some_and(|(verb, _)| LEXICON.verbs.contains_key(verb) || verb == "a")
+}
+
+/// "a-t-il" → ("a", "il"); "dit-elle" → ("dit", "elle"); "poursuit-il" → ("poursuit", "il").
+fn inverted(word: &str) -> Option<(&str, &str)> {
+    let (head, pronoun) = word.rsplit_once('-')?;
+    if !PRONOUNS.contains(&pronoun) {
+        return None;
+    }
+    Some((head.strip_suffix("-t").unwrap_or(head), pronoun))
+}
+
+/// Skips auxiliaries and adverbs after `k`; returns the index of a reporting verb form.
+fn verb_phrase_at(t: &Tokens<'_>, k: usize) -> Option<(usize, Option<String>)> {
+    let mut j = k;
+    let mut pronoun = None;
+    for _ in 0..4 {
+        let w = t.lower(j);
+        if let Some((_, p)) = inverted(&w) {
+            pronoun = Some(p.to_owned());
+            // "a-t-il déclaré": the participle follows.
+            if t.toks.get(j + 1).is_some_and(|x| x.is_word)
+                && LEXICON.verbs.contains_key(&t.lower(j + 1))
+            {
+                return Some((j + 1, pronoun));
+            }
+            return is_verb(t, j).then_some((j, pronoun));
+        }
+        if LEXICON.verbs.contains_key(&w) && !AUXILIARIES.contains(&w.as_str()) {
+            return Some((j, pronoun));
+        }
+        if AUXILIARIES.contains(&w.as_str())
+            || matches!(
+                w.as_str(),
+                "également"
+                    | "egalement"
+                    | "aussi"
+                    | "encore"
+                    | "ensuite"
+                    | "alors"
+                    | "enfin"
+                    | "then"
+                    | "also"
+                    | "later"
+                    | "'"
+                    | "’"
+                    | "est"
+                    | "dit"
+            )
+        {
+            j += 1;
+            continue;
+        }
+        return None;
+    }
+    None
+}
+
+/// The speaker named in the noun phrase starting at `k` (after a reporting verb).
+fn noun_phrase_speaker(
+    t: &Tokens<'_>,
+    actors: &ArticleActors,
+    k: usize,
+    sentence: usize,
+) -> Option<Who> {
+    let lexicon = &*LEXICON;
+    let mut j = k;
+    let mut role: Option<String> = None;
+    let mut nationality: Option<String> = None;
+    let mut best: Option<Who> = None;
+    while j < t.toks.len() && j < k + 30 && t.toks[j].sentence == sentence {
+        let w = t.lower(j);
+        if t.toks[j].is_word && NP_STOPS.contains(&w.as_str()) && j > k && best.is_some() {
+            break;
+        }
+        if !t.toks[j].is_word
+            && matches!(
+                t.word(j),
+                "." | "!" | "?" | "«" | "“" | "\"" | ":" | ";" | "("
+            )
+        {
+            break;
+        }
+        if t.is_punct(j, ',') && (best.is_some() || role.is_some()) && j > k {
+            // An apposition naming the person: "le secrétaire de presse …, le général Patrick Ryder, lors …".
+            let apposition = (j + 1..(j + 8).min(t.toks.len()))
+                .take_while(|x| {
+                    !t.is_punct(*x, ',') && !t.is_punct(*x, '.') && t.toks[*x].sentence == sentence
+                })
+                .find_map(|x| {
+                    actors
+                        .mention_at(x)
+                        .filter(|m| actors.actors[m.actor].kind == ActorKind::Person)
+                });
+            if let Some(m) = apposition {
+                return Some(Who::Actor(m.actor, t.text[m.start..m.end].to_owned()));
+            }
+            break;
+        }
+        // "M. Kirby": the period of an honorific does not end the phrase.
+        if t.toks[j].is_word
+            && t.is_punct(j + 1, '.')
+            && lexicon.honorifics.contains(&format!("{}.", t.word(j)))
+        {
+            j += 2;
+            continue;
+        }
+        if let Some(m) = actors.mention_at(j) {
+            let actor = m.actor;
+            let surface = t.text[m.start..m.end].to_owned();
+            if actors.actors[actor].kind == ActorKind::Person {
+                return Some(Who::Actor(actor, surface));
+            }
+            if role.is_none() {
+                best.get_or_insert(Who::Actor(actor, surface));
+            }
+            j = m.end_tok;
+            continue;
+        }
+        let key = normalize(t.word(j));
+        if lexicon.roles.contains(&key) {
+            role.get_or_insert(t.word(j).to_owned());
+            j += 1;
+            continue;
+        }
+        if t.toks[j].is_word
+            && t.toks[j].is_cap
+            && j == k + skip_count(t, k)
+            && !lexicon.honorifics.contains(t.word(j))
+        {
+            // A name right after the verb: a person not known yet ("a déclaré Peaches").
+            let mut e = j + 1;
+            while e < t.toks.len() && t.toks[e].is_word && t.toks[e].is_cap && e < j + 4 {
+                e += 1;
+            }
+            if !super::actors_not_name(t.word(j)) {
+                return Some(Who::NewPerson(j, e));
+            }
+        }
+        if PRONOUNS.contains(&w.as_str()) && j == k {
+            return Some(Who::Pronoun(w));
+        }
+        if let Some(e) = lexicon.demonyms.get(&key) {
+            nationality.get_or_insert(lexicon.entries[*e].id.clone());
+        }
+        j += 1;
+    }
+    best.or_else(|| role.map(|r| Who::Role(r, nationality)))
+}
+
+fn skip_count(t: &Tokens<'_>, k: usize) -> usize {
+    let mut n = 0;
+    while k + n < t.toks.len()
+        && (SKIP_BEFORE_NAME.contains(&t.lower(k + n).as_str())
+            || t.is_punct(k + n, '\'')
+            || t.is_punct(k + n, '’'))
+    {
+        n += 1;
+    }
+    n
+}
+
+/// `« … », a déclaré X` / `"…," said X` / `« … », a-t-il dit` / `« … » Pak a déclaré` / `« … », selon X`.
+fn after_attribution(t: &Tokens<'_>, actors: &ArticleActors, after: usize) -> Option<(Who, f32)> {
+    let mut k = after;
+    while t.is_punct(k, ',') || t.is_punct(k, '—') || t.is_punct(k, '–') {
+        k += 1;
+    }
+    let sentence = t.toks.get(k)?.sentence;
+    if t.toks[k].after_break {
+        return None;
+    }
+    // "selon X", "according to X", "d'après X".
+    if let Some(who) = according_to(t, actors, k, sentence) {
+        return Some((who, 0.9));
+    }
+    // Verb first: ", a déclaré X", ", said X", ", a-t-il ajouté".
+    if let Some((v, pronoun)) = verb_phrase_at(t, k) {
+        if let Some(p) = pronoun {
+            return Some((Who::Pronoun(p), 0.85));
+        }
+        if let Some(who) = noun_phrase_speaker(t, actors, v + 1, sentence) {
+            return Some((who, 0.95));
+        }
+    }
+    // Name first: "Pak a déclaré", "Peskov said", "he said".
+    let w = t.lower(k);
+    if PRONOUNS.contains(&w.as_str()) && verb_phrase_at(t, k + 1).is_some() {
+        return Some((Who::Pronoun(w), 0.85));
+    }
+    let (who, name_end) = if let Some(m) = actors.mention_at(k) {
+        (
+            Who::Actor(m.actor, t.text[m.start..m.end].to_owned()),
+            m.end_tok,
+        )
+    } else if t.toks[k].is_cap && t.toks[k].is_word && !super::actors_not_name(t.word(k)) {
+        let mut e = k + 1;
+        while e < t.toks.len() && t.toks[e].is_word && t.toks[e].is_cap && e < k + 4 {
+            e += 1;
+        }
+        (Who::NewPerson(k, e), e)
+    } else {
+        return None;
+    };
+    verb_phrase_at(t, name_end).map(|_| (who, 0.9))
+}
+
+/// "selon X" / "d'après X" / "according to X" (and, at a sentence start, "pour X,")
+/// starting at `k`.
+fn according_to(t: &Tokens<'_>, actors: &ArticleActors, k: usize, sentence: usize) -> Option<Who> {
+    let w = t.lower(k);
+    let sentence_start = t.sentences.get(sentence).is_some_and(|r| r.start == k);
+    let next = match w.as_str() {
+        "selon" => k + 1,
+        "pour" if sentence_start => k + 1,
+        "d" if t.lower(k + 2) == "après" => k + 3,
+        "according" if t.lower(k + 1) == "to" => k + 2,
+        _ => return None,
+    };
+    noun_phrase_speaker(t, actors, next, sentence)
+}
+
+/// `X a déclaré : « … »` / `X a déclaré que « … »` / `X said "…"` / `selon X, « … »`.
+fn before_attribution(t: &Tokens<'_>, actors: &ArticleActors, open: usize) -> Option<(Who, f32)> {
+    let sentence = t.toks.get(open)?.sentence;
+    let range = t.sentences.get(sentence)?.clone();
+    // "selon X, « … »" at the start of the sentence.
+    if let Some(who) = according_to(t, actors, range.start, sentence) {
+        return Some((who, 0.85));
+    }
+    // The last reporting verb before the quote in this sentence, with its subject.
+    let verb = (range.start..open).rev().find(|k| {
+        t.toks[*k].is_word
+            && LEXICON.verbs.contains_key(&t.lower(*k))
+            && !AUXILIARIES.contains(&t.lower(*k).as_str())
+    })?;
+    subject_before(t, actors, verb, range.start).map(|who| (who, 0.85))
+}
+
+/// The subject of the verb at `verb`: the last person mentioned before it in the
+/// sentence, else the last actor, else a pronoun or role noun at the sentence start.
+fn subject_before(t: &Tokens<'_>, actors: &ArticleActors, verb: usize, from: usize) -> Option<Who> {
+    let lexicon = &*LEXICON;
+    let mentions: Vec<_> = actors
+        .mentions
+        .iter()
+        .filter(|m| m.first_tok >= from && m.end_tok <= verb)
+        .collect();
+    if let Some(m) = mentions
+        .iter()
+        .rev()
+        .find(|m| actors.actors[m.actor].kind == ActorKind::Person)
+    {
+        return Some(Who::Actor(m.actor, t.text[m.start..m.end].to_owned()));
+    }
+    // A capitalised name right before the verb phrase: "Blair a également réitéré".
+    let mut k = verb;
+    while k > from
+        && (AUXILIARIES.contains(&t.lower(k - 1).as_str())
+            || matches!(
+                t.lower(k - 1).as_str(),
+                "également" | "egalement" | "aussi" | "encore" | "déjà"
+            ))
+    {
+        k -= 1;
+    }
+    // "…, qui a averti que": the relative pronoun stands for the noun phrase before it.
+    if k > from && matches!(t.lower(k - 1).as_str(), "qui" | "who") {
+        let back = k - 1;
+        let lo = back.saturating_sub(12).max(from);
+        if let Some(m) = actors.mentions.iter().rev().find(|m| {
+            m.first_tok >= lo
+                && m.end_tok <= back
+                && actors.actors[m.actor].kind == ActorKind::Person
+        }) {
+            return Some(Who::Actor(m.actor, t.text[m.start..m.end].to_owned()));
+        }
+        for j in (lo..back).rev() {
+            if lexicon.roles.contains(&normalize(t.word(j))) {
+                let nationality = (j..back)
+                    .find_map(|x| lexicon.demonyms.get(&normalize(t.word(x))))
+                    .map(|e| lexicon.entries[*e].id.clone());
+                return Some(Who::Role(t.word(j).to_owned(), nationality));
+            }
+        }
+    }
+    if k > from
+        && t.toks[k - 1].is_word
+        && t.toks[k - 1].is_cap
+        && actors.mention_at(k - 1).is_none()
+        && !super::actors_not_name(t.word(k - 1))
+    {
+        let mut s = k - 1;
+        while s > from
+            && t.toks[s - 1].is_word
+            && t.toks[s - 1].is_cap
+            && actors.mention_at(s - 1).is_none()
+        {
+            s -= 1;
+        }
+        return Some(Who::NewPerson(s, k));
+    }
+    if let Some(m) = mentions.first() {
+        return Some(Who::Actor(m.actor, t.text[m.start..m.end].to_owned()));
+    }
+    for j in from..verb {
+        let w = t.lower(j);
+        if PRONOUNS.contains(&w.as_str()) {
+            return Some(Who::Pronoun(w));
+        }
+        let key = normalize(t.word(j));
+        if lexicon.roles.contains(&key) {
+            let nationality = (j..verb)
+                .find_map(|x| lexicon.demonyms.get(&normalize(t.word(x))))
+                .map(|e| lexicon.entries[*e].id.clone());
+            return Some(Who::Role(t.word(j).to_owned(), nationality));
+        }
+    }
+    None
+}
+
+/// A reporting clause later in the sentence: `… « éclat » qu'il …, a déclaré Jung Pak.`
+fn later_clause_attribution(
+    t: &Tokens<'_>,
+    actors: &ArticleActors,
+    after: usize,
+) -> Option<(Who, f32)> {
+    let sentence = t.toks.get(after)?.sentence;
+    let range = t.sentences.get(sentence)?.clone();
+    for k in after..range.end {
+        if t.is_punct(k, ',') {
+            if let Some(found) = after_attribution(t, actors, k + 1) {
+                return Some((found.0, 0.8));
+            }
+        }
+        if matches!(t.word(k), "«" | "“" | "\"") {
+            break; // Another quote: its clause is its own.
+        }
+    }
+    None
+}
+
+/// The subject of any reporting verb in the sentence (partial quotes inside the
+/// writer's sentence: "Ryder a appelé Pyongyang à s'abstenir de « déstabilisation »").
+fn subject_attribution(
+    t: &Tokens<'_>,
+    actors: &ArticleActors,
+    open: usize,
+    after: usize,
+) -> Option<(Who, f32)> {
+    let sentence = t.toks.get(open)?.sentence;
+    let range = t.sentences.get(sentence)?.clone();
+    let verb = (range.start..range.end)
+        .filter(|k| *k < open || *k >= after)
+        .find(|k| {
+            t.toks[*k].is_word
+                && LEXICON.verbs.contains_key(&t.lower(*k))
+                && !AUXILIARIES.contains(&t.lower(*k).as_str())
+        })?;
+    subject_before(t, actors, verb, range.start).map(|who| (who, 0.7))
+}
+
+/// An attribution inside an unclosed quote's last sentence: "… autre part. dit-elle."
+fn trailing_attribution(t: &Tokens<'_>, first: usize, end: usize) -> Option<(usize, Who)> {
+    for k in (first + 1..end).rev().take(6) {
+        let w = t.lower(k);
+        if let Some((verb, pronoun)) = inverted(&w) {
+            if LEXICON.verbs.contains_key(verb) || verb == "a" {
+                let mut cut = k;
+                while cut > first
+                    && !t.toks[cut - 1].is_word
+                    && !t.word(cut - 1).starts_with(['.', '!', '?'])
+                {
+                    cut -= 1;
+                }
+                return Some((cut, Who::Pronoun(pronoun.to_owned())));
+            }
+        }
+    }
+    None
+}
+
+/// Subjects of reporting verbs anywhere in the text (speech without quote marks
+/// counts for pronoun resolution: "Peskov a déclaré mardi … « … », a-t-il déclaré").
+fn reporting_subjects(t: &Tokens<'_>, actors: &ArticleActors) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    for range in &t.sentences {
+        for k in range.clone() {
+            if t.toks[k].is_word
+                && LEXICON
+                    .verbs
+                    .get(&t.lower(k))
+                    .is_some_and(|v| v.strength == 1)
+                && !AUXILIARIES.contains(&t.lower(k).as_str())
+            {
+                let person = actors
+                    .mentions
+                    .iter()
+                    .filter(|m| {
+                        m.first_tok >= range.start
+                            && m.end_tok <= k
+                            && actors.actors[m.actor].kind == ActorKind::Person
+                    })
+                    .last();
+                if let Some(m) = person {
+                    out.push((k, m.actor));
+                }
+                break;
+            }
+        }
+    }
+    out
+}
+
+/// Turns a `Who` into an actor index, resolving pronouns and role nouns.
+fn resolve(
+    t: &Tokens<'_>,
+    actors: &mut ArticleActors,
+    speakers: &[(usize, usize)],
+    who: Who,
+    at: usize,
+    confidence: f32,
+) -> (Option<usize>, Option<String>, f32) {
+    match who {
+        Who::Actor(a, text) => (Some(a), Some(text), confidence),
+        Who::NewPerson(s, e) => {
+            let surface = t.text[t.toks[s].start..t.toks[e - 1].end].to_owned();
+            // Lower-case words after a verb are not names ("a déclaré pléger").
+            if !t.toks[s].is_cap {
+                return (None, Some(surface), 0.0);
+            }
+            let index = actors.intern(person_actor(&surface, None));
+            actors.mentions.push(super::actors::Mention {
+                actor: index,
+                first_tok: s,
+                end_tok: e,
+                start: t.toks[s].start,
+                end: t.toks[e - 1].end,
+            });
+            actors.mentions.sort_by_key(|m| m.first_tok);
+            (Some(index), Some(surface), confidence * 0.9)
+        }
+        Who::Pronoun(p) => {
+            // The last speaker; failing that, the last person mentioned.
+            let last = speakers
+                .iter()
+                .rev()
+                .find(|(k, a)| *k < at && actors.actors[*a].kind == ActorKind::Person)
+                .map(|(_, a)| *a)
+                .or_else(|| {
+                    actors
+                        .mentions
+                        .iter()
+                        .rev()
+                        .find(|m| {
+                            m.first_tok < at && actors.actors[m.actor].kind == ActorKind::Person
+                        })
+                        .map(|m| m.actor)
+                });
+            (last, Some(p), confidence * 0.9)
+        }
+        Who::Role(role, nationality) => {
+            let compatible = |a: usize| {
+                let actor = &actors.actors[a];
+                actor.kind == ActorKind::Person
+                    && nationality
+                        .as_ref()
+                        .is_none_or(|n| actor.affiliation.as_ref().is_none_or(|x| x == n))
+            };
+            // The most recent compatible person before, else the next one after.
+            let before = actors
+                .mentions
+                .iter()
+                .rev()
+                .filter(|m| m.first_tok < at)
+                .map(|m| m.actor)
+                .find(|a| compatible(*a));
+            let after = || {
+                actors
+                    .mentions
+                    .iter()
+                    .filter(|m| m.first_tok > at)
+                    .map(|m| m.actor)
+                    .find(|a| compatible(*a))
+            };
+            let text = match &nationality {
+                Some(_) => format!("{role} …"),
+                None => role,
+            };
+            (before.or_else(after), Some(text), confidence * 0.7)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{ExtractedQuote, extract_text};
+    use crate::model::Lang;
+
+    fn quotes(text: &str, lang: Lang) -> Vec<ExtractedQuote> {
+        extract_text(text, lang).quotes
+    }
+
+    #[test]
+    fn french_patterns() {
+        let cases: &[(&str, &str, Option<&str>)] = &[
+            (
+                "« Nous suivons cela de près », a déclaré Jean Dupont.",
+                "Nous suivons cela de près",
+                Some("Jean Dupont"),
+            ),
+            (
+                "Le ministre Jean Dupont a déclaré : « Nous suivons cela de près. »",
+                "Nous suivons cela de près.",
+                Some("Jean Dupont"),
+            ),
+            (
+                "Marie Curie a déclaré que « la science avance » hier.",
+                "la science avance",
+                Some("Marie Curie"),
+            ),
+            (
+                "Selon Paul Martin, « rien n'est joué ».",
+                "rien n'est joué",
+                Some("Paul Martin"),
+            ),
+            (
+                "« Rien n'est joué », selon Paul Martin.",
+                "Rien n'est joué",
+                Some("Paul Martin"),
+            ),
+            (
+                "Paul Martin parle. « Nous verrons bien demain », a-t-il poursuivi.",
+                "Nous verrons bien demain",
+                Some("Paul Martin"),
+            ),
+            (
+                "Anne Roy est venue. « Je reste ici avec vous », dit-elle.",
+                "Je reste ici avec vous",
+                Some("Anne Roy"),
+            ),
+            (
+                "« C'est fini » Pak a déclaré. Jung Pak est diplomate.",
+                "C'est fini",
+                Some("Jung Pak"),
+            ),
+            (
+                "« C'est une bonne nouvelle pour tous », a déclaré le porte-parole Kirby lors d'un point.",
+                "C'est une bonne nouvelle pour tous",
+                Some("Kirby"),
+            ),
+        ];
+        for (text, quote, speaker) in cases {
+            let got = quotes(text, Lang::Fr);
+            assert_eq!(got.len(), 1, "{text}: {got:?}");
+            assert_eq!(got[0].text, *quote, "{text}");
+            assert_eq!(got[0].speaker.as_deref(), *speaker, "{text}");
+        }
+    }
+
+    #[test]
+    fn english_patterns() {
+        let cases: &[(&str, &str, Option<&str>)] = &[
+            (
+                "\"We will not back down,\" said Secretary Antony Blinken.",
+                "We will not back down",
+                Some("Antony Blinken"),
+            ),
+            (
+                "\"We will not back down,\" John Smith said on Monday.",
+                "We will not back down",
+                Some("John Smith"),
+            ),
+            (
+                "John Smith said: \"We will not back down.\"",
+                "We will not back down.",
+                Some("John Smith"),
+            ),
+            (
+                "According to Janet Yellen, \"the economy remains resilient\".",
+                "the economy remains resilient",
+                Some("Janet Yellen"),
+            ),
+            (
+                "Janet Yellen spoke first. \"It is resilient,\" she said.",
+                "It is resilient",
+                Some("Janet Yellen"),
+            ),
+            (
+                "“It is resilient,” the official said.",
+                "It is resilient",
+                None,
+            ),
+        ];
+        for (text, quote, speaker) in cases {
+            let got = quotes(text, Lang::En);
+            assert_eq!(got.len(), 1, "{text}: {got:?}");
+            assert_eq!(got[0].text, *quote, "{text}");
+            assert_eq!(got[0].speaker.as_deref(), *speaker, "{text}");
+        }
+    }
+
+    #[test]
+    fn marks_nesting_and_unclosed() {
+        let text = "« Il a dit “non” hier », a affirmé Paul Martin.\n\n« Première partie\n\n« Seconde partie », a-t-il ajouté.\n\n« Jamais fermée. dit-elle.\n\nSuite.";
+        let got = quotes(text, Lang::Fr);
+        let texts: Vec<&str> = got.iter().map(|q| q.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "Il a dit “non” hier",
+                "Première partie\n\n« Seconde partie",
+                "Jamais fermée."
+            ]
+        );
+        assert!(
+            got.iter()
+                .all(|q| q.speaker.as_deref() == Some("Paul Martin")),
+            "{got:?}"
+        );
+        for q in &got {
+            assert_eq!(&text[q.start..q.end], q.text);
+        }
+    }
+
+    #[test]
+    fn pronouns_are_never_speakers() {
+        let got = quotes("« Nous partons demain matin », a-t-il déclaré.", Lang::Fr);
+        assert_eq!(got[0].speaker, None);
+        assert_eq!(got[0].speaker_text.as_deref(), Some("il"));
+    }
+}

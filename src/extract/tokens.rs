@@ -1,0 +1,186 @@
+//! Tokens and sentences: the shared view of an article's text that actor and quote
+//! extraction work on. Words keep internal hyphens ("Son-hui", "a-t-il"); every
+//! punctuation character is its own token; byte spans point into the body.
+
+/// One token.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Tok {
+    /// Byte offset of the first byte.
+    pub start: usize,
+    /// Byte offset after the last byte.
+    pub end: usize,
+    /// Alphanumeric word (else punctuation).
+    pub is_word: bool,
+    /// Starts with an upper-case letter.
+    pub is_cap: bool,
+    /// Sentence number.
+    pub sentence: usize,
+    /// A line break comes before this token.
+    pub after_break: bool,
+}
+
+/// A tokenised text.
+pub struct Tokens<'a> {
+    /// The text.
+    pub text: &'a str,
+    /// Its tokens.
+    pub toks: Vec<Tok>,
+    /// Token index range of each sentence.
+    pub sentences: Vec<std::ops::Range<usize>>,
+}
+
+impl<'a> Tokens<'a> {
+    /// Text of token `i` (empty when out of range).
+    pub fn word(&self, i: usize) -> &'a str {
+        self.toks.get(i).map_or("", |t| &self.text[t.start..t.end])
+    }
+
+    /// Lower-cased text of token `i`.
+    pub fn lower(&self, i: usize) -> String {
+        self.word(i).to_lowercase()
+    }
+
+    /// True if token `i` is the punctuation `c`.
+    pub fn is_punct(&self, i: usize, c: char) -> bool {
+        self.toks.get(i).is_some_and(|t| !t.is_word) && self.word(i).starts_with(c)
+    }
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// Splits `text` into tokens and sentences.
+pub fn tokenize<'a>(text: &'a str, abbreviations: &dyn Fn(&str) -> bool) -> Tokens<'a> {
+    let mut toks: Vec<Tok> = Vec::new();
+    let mut chars = text.char_indices().peekable();
+    let mut line_break = true;
+    while let Some((i, c)) = chars.next() {
+        if c == '\n' {
+            line_break = true;
+            continue;
+        }
+        if c.is_whitespace() {
+            continue;
+        }
+        if is_word_char(c) {
+            let mut end = i + c.len_utf8();
+            while let Some(&(j, d)) = chars.peek() {
+                if is_word_char(d) {
+                    end = j + d.len_utf8();
+                    chars.next();
+                } else if d == '-' || d == '‑' {
+                    // Keep the hyphen only between two word characters.
+                    let after = text[j + d.len_utf8()..].chars().next();
+                    if after.is_some_and(is_word_char) {
+                        chars.next();
+                        end = j + d.len_utf8();
+                    } else {
+                        break;
+                    }
+                } else {
+                    break;
+                }
+            }
+            toks.push(Tok {
+                start: i,
+                end,
+                is_word: true,
+                is_cap: c.is_uppercase(),
+                sentence: 0,
+                after_break: line_break,
+            });
+        } else {
+            toks.push(Tok {
+                start: i,
+                end: i + c.len_utf8(),
+                is_word: false,
+                is_cap: false,
+                sentence: 0,
+                after_break: line_break,
+            });
+        }
+        line_break = false;
+    }
+    // Sentences end at . ! ? … before a capital, a quote mark or a line break, and at line breaks.
+    let mut sentences = Vec::new();
+    let mut start = 0;
+    let mut sentence = 0;
+    for i in 0..toks.len() {
+        if i > start && toks[i].after_break {
+            sentences.push(start..i);
+            start = i;
+            sentence += 1;
+        }
+        toks[i].sentence = sentence;
+        let t = &toks[i];
+        let c = text[t.start..t.end].chars().next().unwrap_or(' ');
+        if !t.is_word && matches!(c, '.' | '!' | '?' | '…') {
+            let prev_word = if i > 0 && toks[i - 1].is_word {
+                &text[toks[i - 1].start..toks[i - 1].end]
+            } else {
+                ""
+            };
+            // "M." "Dr." "U.S." are not sentence ends.
+            let abbreviation = c == '.'
+                && (abbreviations(&format!("{prev_word}."))
+                    || (prev_word.chars().count() == 1
+                        && prev_word.chars().all(char::is_uppercase)));
+            let next = toks.get(i + 1);
+            let ends = match next {
+                None => true,
+                Some(n) if n.after_break => true,
+                Some(n) if n.is_word => n.is_cap,
+                Some(n) => {
+                    let nc = text[n.start..n.end].chars().next().unwrap_or(' ');
+                    // A closing quote right after the period belongs to this sentence.
+                    matches!(nc, '«' | '“' | '"' | '„' | '(' | '—' | '–' | '-')
+                }
+            };
+            if ends && !abbreviation {
+                sentences.push(start..i + 1);
+                start = i + 1;
+                sentence += 1;
+            }
+        }
+    }
+    if start < toks.len() {
+        sentences.push(start..toks.len());
+    }
+    Tokens {
+        text,
+        toks,
+        sentences,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_punctuation_and_sentences() {
+        let text = "« Oui », a-t-il dit. M. Kim Jong-un est venu.Lors de la visite, U.S. officials spoke.\nNouvelle ligne";
+        let t = tokenize(text, &|w| w == "M.");
+        let words: Vec<&str> = (0..t.toks.len()).map(|i| t.word(i)).collect();
+        assert_eq!(
+            &words[..8],
+            &["«", "Oui", "»", ",", "a-t-il", "dit", ".", "M"]
+        );
+        assert!(words.contains(&"Jong-un"));
+        let sentence_texts: Vec<&str> = t
+            .sentences
+            .iter()
+            .map(|r| &text[t.toks[r.start].start..t.toks[r.end - 1].end])
+            .collect();
+        assert_eq!(
+            sentence_texts,
+            [
+                "« Oui », a-t-il dit.",
+                "M. Kim Jong-un est venu.",
+                "Lors de la visite, U.S. officials spoke.",
+                "Nouvelle ligne"
+            ]
+        );
+    }
+}
