@@ -199,13 +199,12 @@ pub fn index_folder(
             summary.cancelled = true;
             break;
         }
-        let results: Vec<(&FileInfo, Result<(FileRead, Vec<Extraction>), String>)> =
-            pool.install(|| {
-                batch
-                    .par_iter()
-                    .map(|info| (*info, read_guarded(info, &options.read)))
-                    .collect()
-            });
+        let results: Vec<(&FileInfo, Result<ReadFile, String>)> = pool.install(|| {
+            batch
+                .par_iter()
+                .map(|info| (*info, read_guarded(info, &options.read)))
+                .collect()
+        });
         let Some(w) = writer.as_mut() else { break };
         for (info, result) in results {
             summary.files_read += 1;
@@ -315,6 +314,9 @@ pub fn index_folder(
         },
     ))
 }
+
+/// A file's articles with what extraction found in each.
+type ReadFile = (FileRead, Vec<Extraction>);
 
 /// Reads one file and extracts its articles' actors and quotes; a panic inside a
 /// reader or the extractor becomes a skip reason, never a crash.

@@ -42,8 +42,11 @@ pub struct Mention {
 pub struct ArticleActors {
     /// Distinct actors.
     pub actors: Vec<Found>,
-    /// Mentions in text order.
+    /// Mentions (in text order after [`Self::add_mention`] re-sorts).
     pub mentions: Vec<Mention>,
+    /// Token index → index in `mentions` (u32::MAX: none), so lookups stay O(1)
+    /// on very long articles.
+    by_token: Vec<u32>,
 }
 
 impl ArticleActors {
@@ -64,9 +67,46 @@ impl ArticleActors {
 
     /// The mention covering token `i`, if any.
     pub fn mention_at(&self, i: usize) -> Option<&Mention> {
-        self.mentions
+        let index = *self.by_token.get(i)?;
+        self.mentions.get(index as usize)
+    }
+
+    /// Mentions lying within tokens `lo..hi` (mentions must be sorted).
+    pub fn mentions_in(&self, lo: usize, hi: usize) -> &[Mention] {
+        let a = self.mentions.partition_point(|m| m.first_tok < lo);
+        let b = self.mentions.partition_point(|m| m.first_tok < hi);
+        let slice = self.mentions.get(a..b.max(a)).unwrap_or_default();
+        // The last one may run past `hi`.
+        match slice.last() {
+            Some(last) if last.end_tok > hi => &slice[..slice.len() - 1],
+            _ => slice,
+        }
+    }
+
+    /// Adds a mention and keeps the mentions sorted and indexed by token.
+    pub fn add_mention(&mut self, mention: Mention) {
+        let at = self
+            .mentions
+            .partition_point(|m| m.first_tok < mention.first_tok);
+        self.mentions.insert(at, mention);
+        self.reindex();
+    }
+
+    fn reindex(&mut self) {
+        let n = self
+            .mentions
             .iter()
-            .find(|m| m.first_tok <= i && i < m.end_tok)
+            .map(|m| m.end_tok)
+            .max()
+            .unwrap_or(0)
+            .max(self.by_token.len());
+        self.by_token.clear();
+        self.by_token.resize(n, u32::MAX);
+        for (index, m) in self.mentions.iter().enumerate() {
+            for slot in &mut self.by_token[m.first_tok..m.end_tok] {
+                *slot = u32::try_from(index).unwrap_or(u32::MAX);
+            }
+        }
     }
 }
 
@@ -500,20 +540,20 @@ pub fn find_actors(t: &Tokens<'_>, lang: Lang) -> ArticleActors {
             && words
                 .last()
                 .is_some_and(|w| ORG_TAILS.contains(&w.as_str()));
-        if is_org_head || is_org_tail {
-            if let Some(org_end) = org_extent(t, i, run_end, is_org_head) {
-                let surface = &t.text[t.toks[i].start..t.toks[org_end - 1].end];
-                let actor = out.intern(Found {
-                    key: format!("org~{}", normalize(surface)),
-                    kind: ActorKind::Org,
-                    name: surface.to_owned(),
-                    affiliation: None,
-                });
-                push_mention(&mut out, t, actor, i, org_end);
-                covered[i..org_end].iter_mut().for_each(|c| *c = true);
-                i = org_end;
-                continue;
-            }
+        if (is_org_head || is_org_tail)
+            && let Some(org_end) = org_extent(t, i, run_end, is_org_head)
+        {
+            let surface = &t.text[t.toks[i].start..t.toks[org_end - 1].end];
+            let actor = out.intern(Found {
+                key: format!("org~{}", normalize(surface)),
+                kind: ActorKind::Org,
+                name: surface.to_owned(),
+                affiliation: None,
+            });
+            push_mention(&mut out, t, actor, i, org_end);
+            covered[i..org_end].iter_mut().for_each(|c| *c = true);
+            i = org_end;
+            continue;
         }
         let person =
             (run.len() >= 2 && (first_name || cue)) || (run.len() == 1 && cue && !first_name);
@@ -535,36 +575,32 @@ pub fn find_actors(t: &Tokens<'_>, lang: Lang) -> ArticleActors {
     // named in full elsewhere in the article ("Pak" after "Jung Pak", "Times" after
     // "New York Times", "Kim" after "Kim Jong Un").
     let mut parts: HashMap<String, Option<usize>> = HashMap::new();
-    for (index, actor) in out.actors.iter().enumerate() {
+    for m in out.mentions.iter().filter(|m| m.end_tok - m.first_tok >= 2) {
+        let actor = &out.actors[m.actor];
         if !matches!(actor.kind, ActorKind::Person | ActorKind::Org) {
             continue;
         }
-        let full_names = out
-            .mentions
-            .iter()
-            .filter(|m| m.actor == index && m.end_tok - m.first_tok >= 2);
-        for m in full_names {
-            // The family name (last word), and the first word when it is not a
-            // given name: East Asian family names come first ("Kim" for Kim Jong Un).
-            let first = normalize(t.word(m.first_tok));
-            let last = normalize(t.word(m.end_tok - 1));
-            let first_ok = actor.kind == ActorKind::Org || !lexicon.first_names.contains(&first);
-            for word in [Some(last), first_ok.then_some(first)]
-                .into_iter()
-                .flatten()
-            {
-                if word.chars().count() < 3 || NOT_NAMES.contains(&word.as_str()) {
-                    continue;
-                }
-                parts
-                    .entry(word)
-                    .and_modify(|e| {
-                        if *e != Some(index) {
-                            *e = None
-                        }
-                    })
-                    .or_insert(Some(index));
+        // The family name (last word), and the first word when it is not a
+        // given name: East Asian family names come first ("Kim" for Kim Jong Un).
+        let first = normalize(t.word(m.first_tok));
+        let last = normalize(t.word(m.end_tok - 1));
+        let first_ok = actor.kind == ActorKind::Org || !lexicon.first_names.contains(&first);
+        for word in [Some(last), first_ok.then_some(first)]
+            .into_iter()
+            .flatten()
+        {
+            if word.chars().count() < 3 || NOT_NAMES.contains(&word.as_str()) {
+                continue;
             }
+            let index = m.actor;
+            parts
+                .entry(word)
+                .and_modify(|e| {
+                    if *e != Some(index) {
+                        *e = None
+                    }
+                })
+                .or_insert(Some(index));
         }
     }
     for i in 0..n {
@@ -584,7 +620,14 @@ pub fn find_actors(t: &Tokens<'_>, lang: Lang) -> ArticleActors {
         }
     }
     out.mentions.sort_by_key(|m| m.first_tok);
+    out.reindex();
     // People speak for the country or institution named around their first full mention.
+    let mut first_mention: HashMap<usize, (usize, usize)> = HashMap::new();
+    for m in &out.mentions {
+        first_mention
+            .entry(m.actor)
+            .or_insert((m.first_tok, m.end_tok));
+    }
     for index in 0..out.actors.len() {
         if out.actors[index].kind != ActorKind::Person || out.actors[index].affiliation.is_some() {
             continue;
@@ -606,11 +649,7 @@ pub fn find_actors(t: &Tokens<'_>, lang: Lang) -> ArticleActors {
 pub fn person_actor(surface: &str, affiliation: Option<String>) -> Found {
     let lexicon = &*LEXICON;
     let key = translit_key(surface);
-    let builtin = lexicon.surfaces.iter().find(|(name, s)| {
-        lexicon.entries[s.entry].kind == ActorKind::Person && translit_key(name) == key
-    });
-    if let Some((_, s)) = builtin {
-        let entry = &lexicon.entries[s.entry];
+    if let Some(entry) = lexicon.people.get(&key).map(|i| &lexicon.entries[*i]) {
         return Found {
             key: entry.id.clone(),
             kind: ActorKind::Person,

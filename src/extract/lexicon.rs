@@ -111,6 +111,8 @@ pub struct Lexicon {
     pub demonyms: HashMap<String, usize>,
     /// Entry index by id.
     pub by_id: HashMap<String, usize>,
+    /// Built-in people by the transliteration key of each of their names.
+    pub people: HashMap<String, usize>,
 }
 
 const ACTORS: &str = include_str!("../../assets/lexicon/actors.tsv");
@@ -140,6 +142,7 @@ impl Lexicon {
             verbs: HashMap::new(),
             demonyms: HashMap::new(),
             by_id: HashMap::new(),
+            people: HashMap::new(),
         };
         for line in data_lines(ACTORS) {
             let cols: Vec<&str> = line.split('\t').collect();
@@ -156,6 +159,9 @@ impl Lexicon {
             let names = [col(2), col(3)].into_iter().chain(col(4).split('|'));
             for name in names.filter(|n| !n.is_empty()) {
                 lexicon.add_surface(name, index, false);
+                if col(1) == "person" {
+                    lexicon.people.entry(translit_key(name)).or_insert(index);
+                }
             }
             for name in col(5).split('|').filter(|n| !n.is_empty()) {
                 lexicon.add_surface(name, index, true);
@@ -240,8 +246,8 @@ fn french_forms(lemma: &str) -> Vec<String> {
         return vec![lemma.to_owned()];
     };
     // Before a and o: "annonça", "jugeait".
-    let soft = if stem.ends_with('c') {
-        format!("{}ç", &stem[..stem.len() - 1])
+    let soft = if let Some(head) = stem.strip_suffix('c') {
+        format!("{head}ç")
     } else if stem.ends_with('g') {
         format!("{stem}e")
     } else {

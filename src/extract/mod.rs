@@ -80,9 +80,13 @@ pub fn extract_text(text: &str, lang: Lang) -> Extraction {
     let mut found = actors::find_actors(&t, lang);
     let quotes = quotes::find_quotes(&t, &mut found);
     let mut out = Extraction::default();
-    for (index, actor) in found.actors.iter().enumerate() {
-        let mentions: Vec<&actors::Mention> =
-            found.mentions.iter().filter(|m| m.actor == index).collect();
+    let mut by_actor: Vec<Vec<&actors::Mention>> = vec![Vec::new(); found.actors.len()];
+    for m in &found.mentions {
+        if let Some(list) = by_actor.get_mut(m.actor) {
+            list.push(m);
+        }
+    }
+    for (actor, mentions) in found.actors.iter().zip(by_actor) {
         if mentions.is_empty() {
             continue;
         }

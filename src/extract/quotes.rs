@@ -196,6 +196,8 @@ const NP_STOPS: &[&str] = &[
     "at", "on", "during", "after", "before", "to", "told", "who", "qui", "que", "dont", "où",
     "from", "while", "as",
 ];
+/// How far (in tokens) attribution looks around a quote within its sentence.
+const WINDOW: usize = 60;
 const PRONOUNS: &[&str] = &["il", "elle", "ils", "elles", "he", "she", "they", "on"];
 const AUXILIARIES: &[&str] = &[
     "a", "ont", "avait", "avaient", "aura", "aurait", "est", "sont", "s", "se", "has", "had",
@@ -222,16 +224,16 @@ pub fn find_quotes(t: &Tokens<'_>, actors: &mut ArticleActors) -> Vec<Quote> {
     let mut quotes: Vec<Quote> = Vec::new();
     // Attributions found, in text order: (token, speaker), for pronoun resolution.
     let mut speakers: Vec<(usize, usize)> = reporting_subjects(t, actors);
-    let mut seen_texts: Vec<String> = Vec::new();
+    let mut seen_texts: std::collections::HashSet<String> = std::collections::HashSet::new();
     for span in &spans {
         let (first, mut end) = (span.first, span.end);
         // An unclosed quote may end with its own attribution: "… autre part. dit-elle."
         let mut inner_attribution = None;
-        if span.close.is_none() {
-            if let Some((cut, who)) = trailing_attribution(t, first, end) {
-                end = cut;
-                inner_attribution = Some(who);
-            }
+        if span.close.is_none()
+            && let Some((cut, who)) = trailing_attribution(t, first, end)
+        {
+            end = cut;
+            inner_attribution = Some(who);
         }
         while end > first
             && !t.toks[end - 1].is_word
@@ -245,10 +247,9 @@ pub fn find_quotes(t: &Tokens<'_>, actors: &mut ArticleActors) -> Vec<Quote> {
         let start_byte = t.toks[first].start;
         let end_byte = t.toks[end - 1].end;
         let text = normalize(&t.text[start_byte..end_byte]);
-        if seen_texts.contains(&text) {
+        if !seen_texts.insert(text) {
             continue; // A headline repeated in the body.
         }
-        seen_texts.push(text);
         let words = (first..end).filter(|k| t.toks[*k].is_word).count();
         let kind = if words >= 4 && t.toks[first].is_cap {
             QuoteKind::Direct
@@ -270,17 +271,15 @@ pub fn find_quotes(t: &Tokens<'_>, actors: &mut ArticleActors) -> Vec<Quote> {
             speakers.push((span.open, s));
             speakers.sort_by_key(|(k, _)| *k);
         }
-        let mentioned = actors
-            .mentions
-            .iter()
-            .filter(|m| m.first_tok >= first && m.end_tok <= end)
-            .map(|m| m.actor)
-            .fold(Vec::new(), |mut acc, a| {
+        let mentioned = actors.mentions_in(first, end).iter().map(|m| m.actor).fold(
+            Vec::new(),
+            |mut acc, a| {
                 if !acc.contains(&a) {
                     acc.push(a);
                 }
                 acc
-            });
+            },
+        );
         quotes.push(Quote {
             start: start_byte,
             end: end_byte,
@@ -560,11 +559,13 @@ fn before_attribution(t: &Tokens<'_>, actors: &ArticleActors, open: usize) -> Op
         return Some((who, 0.85));
     }
     // The last reporting verb before the quote in this sentence, with its subject.
-    let verb = (range.start..open).rev().find(|k| {
-        t.toks[*k].is_word
-            && LEXICON.verbs.contains_key(&t.lower(*k))
-            && !AUXILIARIES.contains(&t.lower(*k).as_str())
-    })?;
+    let verb = (range.start.max(open.saturating_sub(WINDOW))..open)
+        .rev()
+        .find(|k| {
+            t.toks[*k].is_word
+                && LEXICON.verbs.contains_key(&t.lower(*k))
+                && !AUXILIARIES.contains(&t.lower(*k).as_str())
+        })?;
     subject_before(t, actors, verb, range.start).map(|who| (who, 0.85))
 }
 
@@ -572,11 +573,9 @@ fn before_attribution(t: &Tokens<'_>, actors: &ArticleActors, open: usize) -> Op
 /// sentence, else the last actor, else a pronoun or role noun at the sentence start.
 fn subject_before(t: &Tokens<'_>, actors: &ArticleActors, verb: usize, from: usize) -> Option<Who> {
     let lexicon = &*LEXICON;
-    let mentions: Vec<_> = actors
-        .mentions
-        .iter()
-        .filter(|m| m.first_tok >= from && m.end_tok <= verb)
-        .collect();
+    // Real subjects are close to their verb; a window keeps run-on "sentences" linear.
+    let from = from.max(verb.saturating_sub(WINDOW));
+    let mentions = actors.mentions_in(from, verb);
     if let Some(m) = mentions
         .iter()
         .rev()
@@ -599,11 +598,12 @@ fn subject_before(t: &Tokens<'_>, actors: &ArticleActors, verb: usize, from: usi
     if k > from && matches!(t.lower(k - 1).as_str(), "qui" | "who") {
         let back = k - 1;
         let lo = back.saturating_sub(12).max(from);
-        if let Some(m) = actors.mentions.iter().rev().find(|m| {
-            m.first_tok >= lo
-                && m.end_tok <= back
-                && actors.actors[m.actor].kind == ActorKind::Person
-        }) {
+        if let Some(m) = actors
+            .mentions_in(lo, back)
+            .iter()
+            .rev()
+            .find(|m| actors.actors[m.actor].kind == ActorKind::Person)
+        {
             return Some(Who::Actor(m.actor, t.text[m.start..m.end].to_owned()));
         }
         for j in (lo..back).rev() {
@@ -658,11 +658,11 @@ fn later_clause_attribution(
 ) -> Option<(Who, f32)> {
     let sentence = t.toks.get(after)?.sentence;
     let range = t.sentences.get(sentence)?.clone();
-    for k in after..range.end {
-        if t.is_punct(k, ',') {
-            if let Some(found) = after_attribution(t, actors, k + 1) {
-                return Some((found.0, 0.8));
-            }
+    for k in after..range.end.min(after + WINDOW) {
+        if t.is_punct(k, ',')
+            && let Some(found) = after_attribution(t, actors, k + 1)
+        {
+            return Some((found.0, 0.8));
         }
         if matches!(t.word(k), "«" | "“" | "\"") {
             break; // Another quote: its clause is its own.
@@ -681,13 +681,13 @@ fn subject_attribution(
 ) -> Option<(Who, f32)> {
     let sentence = t.toks.get(open)?.sentence;
     let range = t.sentences.get(sentence)?.clone();
-    let verb = (range.start..range.end)
-        .filter(|k| *k < open || *k >= after)
-        .find(|k| {
-            t.toks[*k].is_word
-                && LEXICON.verbs.contains_key(&t.lower(*k))
-                && !AUXILIARIES.contains(&t.lower(*k).as_str())
-        })?;
+    let lo = range.start.max(open.saturating_sub(WINDOW));
+    let hi = range.end.min(after + WINDOW);
+    let verb = (lo..hi).filter(|k| *k < open || *k >= after).find(|k| {
+        t.toks[*k].is_word
+            && LEXICON.verbs.contains_key(&t.lower(*k))
+            && !AUXILIARIES.contains(&t.lower(*k).as_str())
+    })?;
     subject_before(t, actors, verb, range.start).map(|who| (who, 0.7))
 }
 
@@ -695,17 +695,17 @@ fn subject_attribution(
 fn trailing_attribution(t: &Tokens<'_>, first: usize, end: usize) -> Option<(usize, Who)> {
     for k in (first + 1..end).rev().take(6) {
         let w = t.lower(k);
-        if let Some((verb, pronoun)) = inverted(&w) {
-            if LEXICON.verbs.contains_key(verb) || verb == "a" {
-                let mut cut = k;
-                while cut > first
-                    && !t.toks[cut - 1].is_word
-                    && !t.word(cut - 1).starts_with(['.', '!', '?'])
-                {
-                    cut -= 1;
-                }
-                return Some((cut, Who::Pronoun(pronoun.to_owned())));
+        if let Some((verb, pronoun)) = inverted(&w)
+            && (LEXICON.verbs.contains_key(verb) || verb == "a")
+        {
+            let mut cut = k;
+            while cut > first
+                && !t.toks[cut - 1].is_word
+                && !t.word(cut - 1).starts_with(['.', '!', '?'])
+            {
+                cut -= 1;
             }
+            return Some((cut, Who::Pronoun(pronoun.to_owned())));
         }
     }
     None
@@ -725,14 +725,10 @@ fn reporting_subjects(t: &Tokens<'_>, actors: &ArticleActors) -> Vec<(usize, usi
                 && !AUXILIARIES.contains(&t.lower(k).as_str())
             {
                 let person = actors
-                    .mentions
+                    .mentions_in(range.start.max(k.saturating_sub(WINDOW)), k)
                     .iter()
-                    .filter(|m| {
-                        m.first_tok >= range.start
-                            && m.end_tok <= k
-                            && actors.actors[m.actor].kind == ActorKind::Person
-                    })
-                    .last();
+                    .rev()
+                    .find(|m| actors.actors[m.actor].kind == ActorKind::Person);
                 if let Some(m) = person {
                     out.push((k, m.actor));
                 }
@@ -761,14 +757,13 @@ fn resolve(
                 return (None, Some(surface), 0.0);
             }
             let index = actors.intern(person_actor(&surface, None));
-            actors.mentions.push(super::actors::Mention {
+            actors.add_mention(super::actors::Mention {
                 actor: index,
                 first_tok: s,
                 end_tok: e,
                 start: t.toks[s].start,
                 end: t.toks[e - 1].end,
             });
-            actors.mentions.sort_by_key(|m| m.first_tok);
             (Some(index), Some(surface), confidence * 0.9)
         }
         Who::Pronoun(p) => {
@@ -780,12 +775,11 @@ fn resolve(
                 .map(|(_, a)| *a)
                 .or_else(|| {
                     actors
-                        .mentions
+                        .mentions_in(0, at)
                         .iter()
                         .rev()
-                        .find(|m| {
-                            m.first_tok < at && actors.actors[m.actor].kind == ActorKind::Person
-                        })
+                        .take(400)
+                        .find(|m| actors.actors[m.actor].kind == ActorKind::Person)
                         .map(|m| m.actor)
                 });
             (last, Some(p), confidence * 0.9)
@@ -800,17 +794,17 @@ fn resolve(
             };
             // The most recent compatible person before, else the next one after.
             let before = actors
-                .mentions
+                .mentions_in(0, at)
                 .iter()
                 .rev()
-                .filter(|m| m.first_tok < at)
+                .take(400)
                 .map(|m| m.actor)
                 .find(|a| compatible(*a));
             let after = || {
                 actors
-                    .mentions
+                    .mentions_in(at + 1, t.toks.len())
                     .iter()
-                    .filter(|m| m.first_tok > at)
+                    .take(400)
                     .map(|m| m.actor)
                     .find(|a| compatible(*a))
             };
