@@ -235,6 +235,28 @@ fn main() {
             summary.bytes_read as f64 / 1e6 / cold,
             n as f64 / cold
         );
+        // Extraction alone, over the same articles read back from their files.
+        let walked = dossier::ingest::walk(&corpus, &cancel).unwrap();
+        let articles: Vec<dossier::model::Article> = walked
+            .files
+            .iter()
+            .flat_map(|f| {
+                dossier::ingest::read_file(f, &options.read)
+                    .map(|r| r.articles)
+                    .unwrap_or_default()
+            })
+            .collect();
+        let body_bytes: usize = articles.iter().map(|a| a.body.len()).sum();
+        let t = Instant::now();
+        let quotes: usize = articles
+            .iter()
+            .map(|a| dossier::extract::extract(a).quotes.len())
+            .sum();
+        let extraction = t.elapsed().as_secs_f64();
+        println!(
+            "extraction alone (1 thread): {extraction:.2} s  {:.1} MB/s  ({quotes} quotes)",
+            body_bytes as f64 / 1e6 / extraction
+        );
         let t = Instant::now();
         let (summary, _corpus) = index_folder(&corpus, &data, &options, &cancel, &|_| {}).unwrap();
         let reopen = t.elapsed().as_secs_f64();

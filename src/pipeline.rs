@@ -126,6 +126,19 @@ pub fn index_folder(
         (OpenOutcome::Created, _) => Manifest::new(&folder),
     };
     manifest.folder = folder.display().to_string();
+    if manifest.extractor_version != crate::extract::EXTRACTOR_VERSION {
+        if !manifest.files.is_empty() {
+            summary
+                .notes
+                .push("extraction rules changed; reading the articles again".to_owned());
+        }
+        // Forget what was read so every file counts as changed.
+        for entry in manifest.files.values_mut() {
+            entry.size = u64::MAX;
+            entry.content_hash = 0;
+        }
+        manifest.extractor_version = crate::extract::EXTRACTOR_VERSION;
+    }
 
     let walked = ingest::walk(&folder, cancel)
         .with_context(|| format!("cannot list {}", folder.display()))?;

@@ -394,3 +394,73 @@ fn schema_change_or_damage_rebuilds_with_a_message() {
     ));
     assert_eq!(docs.len(), 9);
 }
+
+#[test]
+fn actors_quotes_and_mentions_commands() {
+    let tmp = tempfile::tempdir().unwrap();
+    let data = tmp.path().join("data");
+    let c = fixtures();
+    let c = c.to_str().unwrap();
+    let actors = json_lines(&cli(&data, &["actors", c, "-q"]));
+    let row = |doc: &str, actor: &str| {
+        actors
+            .iter()
+            .find(|r| r["doc"] == doc && r["actor"] == actor)
+            .cloned()
+    };
+    // Metonyms count for their country; aliases are reported as written.
+    let us = row("fr/jeudi.txt", "United States").expect("Washington → United States");
+    assert_eq!(us["aliases_seen"], serde_json::json!(["Washington"]));
+    assert_eq!(us["kind"], "country");
+    assert!(
+        row("fr/jeudi.txt", "North Korea").is_some(),
+        "Pyongyang → North Korea"
+    );
+    assert!(row("fr/2023-09-13-sommet.txt", "Vladimir Putin").is_some());
+    assert!(row("en/wire.json", "OPEC").is_some());
+
+    let quotes = json_lines(&cli(&data, &["quotes", c, "-q"]));
+    let quote = quotes
+        .iter()
+        .find(|q| q["doc"] == "fr/2023-09-13-sommet.txt")
+        .expect("a quote");
+    assert_eq!(quote["quote"], "Nous suivons cette rencontre de très près");
+    assert_eq!(quote["speaker"], "Matthew Miller");
+    assert_eq!(quote["kind"], "direct");
+    let body_quote = quotes
+        .iter()
+        .find(|q| q["doc"] == "fr/jeudi.txt")
+        .expect("a quote");
+    assert_eq!(body_quote["speaker_text"], "il");
+    for q in &quotes {
+        assert!(q["start"].as_u64().unwrap() < q["end"].as_u64().unwrap());
+    }
+
+    let mentions = json_lines(&cli(
+        &data,
+        &[
+            "mentions",
+            c,
+            "--by",
+            "year",
+            "--actors",
+            "United States",
+            "-q",
+        ],
+    ));
+    assert!(!mentions.is_empty());
+    assert!(mentions.iter().all(|m| m["actor"] == "United States"));
+    let csv = cli(
+        &data,
+        &["mentions", c, "--by", "month", "--format", "csv", "-q"],
+    );
+    let csv = String::from_utf8(csv.stdout).unwrap();
+    assert!(
+        csv.starts_with("bucket,actor,mentions,articles,share\n"),
+        "{csv}"
+    );
+    assert!(
+        csv.lines().any(|l| l.starts_with("undated,")),
+        "undated articles keep their own bucket:\n{csv}"
+    );
+}

@@ -458,17 +458,34 @@ pub fn find_actors(t: &Tokens<'_>, lang: Lang) -> ArticleActors {
             i += 1;
             continue;
         }
-        let mut matched = None;
-        let max = lexicon.max_tokens.min(n - i);
-        for len in (1..=max).rev() {
-            // Only words and apostrophes/periods inside the span (no commas, quotes).
-            let span_ok = (i..i + len)
-                .all(|k| t.toks[k].is_word || matches!(t.word(k), "'" | "’" | "."))
-                && t.toks[i + len - 1].is_word
-                && (i + 1..i + len).all(|k| t.toks[k].sentence == t.toks[i].sentence);
-            if !span_ok {
-                continue;
+        // Only where some surface form starts with this word.
+        if !lexicon
+            .first_words
+            .contains(t.key(i).split(' ').next().unwrap_or_default())
+        {
+            i += 1;
+            continue;
+        }
+        // Candidate spans, shortest first: words joined by their keys (the key of
+        // "d'État" is "d etat", of "U.S." is "u s"), within the sentence, with
+        // only apostrophes and periods between words.
+        let mut spans: Vec<(usize, String)> = Vec::new();
+        let mut key = String::new();
+        let mut k = i;
+        while k < n && k < i + lexicon.max_tokens * 2 && t.toks[k].sentence == t.toks[i].sentence {
+            if t.toks[k].is_word {
+                if !key.is_empty() {
+                    key.push(' ');
+                }
+                key.push_str(t.key(k));
+                spans.push((k + 1 - i, key.clone()));
+            } else if !matches!(t.word(k), "'" | "’" | ".") {
+                break;
             }
+            k += 1;
+        }
+        let mut matched = None;
+        for (len, key) in spans.into_iter().rev() {
             // Names are capitalised; a lower-case start is allowed only when a later
             // word is ("le département d'État américain").
             let capitalised =
@@ -476,9 +493,8 @@ pub fn find_actors(t: &Tokens<'_>, lang: Lang) -> ArticleActors {
             if !capitalised {
                 continue;
             }
-            let surface = &t.text[t.toks[i].start..t.toks[i + len - 1].end];
-            let key = normalize(surface);
             if let Some(s) = lexicon.surfaces.get(&key) {
+                let surface = &t.text[t.toks[i].start..t.toks[i + len - 1].end];
                 let exact_case = surface
                     .chars()
                     .filter(|c| c.is_alphabetic())
@@ -528,7 +544,7 @@ pub fn find_actors(t: &Tokens<'_>, lang: Lang) -> ArticleActors {
         }
         let run_end = capital_run_end(t, &covered, i);
         let run: Vec<usize> = (i..run_end).filter(|k| t.toks[*k].is_word).collect();
-        let words: Vec<String> = run.iter().map(|k| normalize(t.word(*k))).collect();
+        let words: Vec<String> = run.iter().map(|k| t.key(*k).to_owned()).collect();
         let first_name = words
             .first()
             .is_some_and(|w| lexicon.first_names.contains(w));
@@ -582,8 +598,8 @@ pub fn find_actors(t: &Tokens<'_>, lang: Lang) -> ArticleActors {
         }
         // The family name (last word), and the first word when it is not a
         // given name: East Asian family names come first ("Kim" for Kim Jong Un).
-        let first = normalize(t.word(m.first_tok));
-        let last = normalize(t.word(m.end_tok - 1));
+        let first = t.key(m.first_tok).to_owned();
+        let last = t.key(m.end_tok - 1).to_owned();
         let first_ok = actor.kind == ActorKind::Org || !lexicon.first_names.contains(&first);
         for word in [Some(last), first_ok.then_some(first)]
             .into_iter()
@@ -614,7 +630,7 @@ pub fn find_actors(t: &Tokens<'_>, lang: Lang) -> ArticleActors {
         if next_is_cap {
             continue;
         }
-        if let Some(Some(actor)) = parts.get(&normalize(t.word(i))) {
+        if let Some(Some(actor)) = parts.get(&t.key(i).to_owned()) {
             push_mention(&mut out, t, *actor, i, i + 1);
             covered[i] = true;
         }
@@ -692,7 +708,7 @@ fn capital_run_end(t: &Tokens<'_>, covered: &[bool], i: usize) -> usize {
         }
         if tok.is_cap {
             end = k + 1;
-        } else if !NAME_PARTICLES.contains(&t.lower(k).as_str()) {
+        } else if !NAME_PARTICLES.contains(&t.lower(k)) {
             break;
         }
         k += 1;
@@ -712,7 +728,7 @@ fn org_extent(t: &Tokens<'_>, i: usize, run_end: usize, head: bool) -> Option<us
     while k < t.toks.len() && k < run_end + 6 && t.toks[k].sentence == t.toks[i].sentence {
         let w = t.lower(k);
         if matches!(
-            w.as_str(),
+            w,
             "de" | "du" | "des" | "d" | "la" | "l" | "of" | "for" | "the" | "'" | "’"
         ) {
             saw_connector = true;
@@ -748,12 +764,12 @@ fn person_cue_before(t: &Tokens<'_>, i: usize) -> bool {
             && t.toks[i - back].is_word
             && t.toks[i - back].sentence == t.toks[i].sentence
             && {
-                let w = normalize(t.word(i - back));
+                let w = t.key(i - back).to_owned();
                 lexicon.roles.contains(&w)
                     || (i > back
                         && lexicon
                             .roles
-                            .contains(&format!("{} {w}", normalize(t.word(i - back - 1)))))
+                            .contains(&format!("{} {w}", t.key(i - back - 1).to_owned())))
             }
             && (1..back).all(|k| t.toks[i - k].is_word && !t.toks[i - k].is_cap)
     })
@@ -776,7 +792,7 @@ fn affiliation_near(
         }
         lexicon
             .demonyms
-            .get(&normalize(t.word(k)))
+            .get(&t.key(k).to_owned())
             .map(|e| lexicon.entries[*e].id.clone())
     };
     // Before the name, nearest first; then the apposition after it.

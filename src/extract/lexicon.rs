@@ -113,6 +113,8 @@ pub struct Lexicon {
     pub by_id: HashMap<String, usize>,
     /// Built-in people by the transliteration key of each of their names.
     pub people: HashMap<String, usize>,
+    /// First word of every surface form: gazetteer lookups start only there.
+    pub first_words: HashSet<String>,
 }
 
 const ACTORS: &str = include_str!("../../assets/lexicon/actors.tsv");
@@ -143,6 +145,7 @@ impl Lexicon {
             demonyms: HashMap::new(),
             by_id: HashMap::new(),
             people: HashMap::new(),
+            first_words: HashSet::new(),
         };
         for line in data_lines(ACTORS) {
             let cols: Vec<&str> = line.split('\t').collect();
@@ -226,6 +229,8 @@ impl Lexicon {
         let letters: Vec<char> = name.chars().filter(|c| c.is_alphabetic()).collect();
         let acronym = letters.len() <= 5 && letters.iter().all(|c| c.is_uppercase());
         self.max_tokens = self.max_tokens.max(key.split(' ').count());
+        self.first_words
+            .insert(key.split(' ').next().unwrap_or_default().to_owned());
         // The first listing wins: a name is never both an actor and a metonym.
         self.surfaces.entry(key).or_insert(Surface {
             entry,
@@ -281,6 +286,10 @@ fn english_forms(lemma: &str) -> Vec<String> {
 /// Name key: lower case, no diacritics, apostrophes/hyphens/dots as spaces, single spaces.
 pub fn normalize(s: &str) -> String {
     use unicode_normalization::UnicodeNormalization as _;
+    // Fast path for the common case: one ASCII word.
+    if s.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        return s.to_ascii_lowercase();
+    }
     let mut out = String::with_capacity(s.len());
     let mut space = false;
     for c in s.nfd() {

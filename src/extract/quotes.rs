@@ -198,7 +198,9 @@ const NP_STOPS: &[&str] = &[
 ];
 /// How far (in tokens) attribution looks around a quote within its sentence.
 const WINDOW: usize = 60;
-const PRONOUNS: &[&str] = &["il", "elle", "ils", "elles", "he", "she", "they", "on"];
+const PRONOUNS: &[&str] = &["il", "elle", "ils", "elles", "he", "she", "they"];
+/// Determiners: a capitalised word after one starts an organisation or a title, not a person's name.
+const DETERMINERS: &[&str] = &["le", "la", "les", "l", "un", "une", "the", "a", "an"];
 const AUXILIARIES: &[&str] = &[
     "a", "ont", "avait", "avaient", "aura", "aurait", "est", "sont", "s", "se", "has", "had",
     "have", "was", "were", "is", "will", "would",
@@ -327,7 +329,7 @@ fn main_speaker(quotes: &[Quote], actors: &ArticleActors) -> Option<usize> {
 
 fn is_verb(t: &Tokens<'_>, k: usize) -> bool {
     let w = t.lower(k);
-    LEXICON.verbs.contains_key(&w)
+    LEXICON.verbs.contains_key(w)
         || inverted(&w).is_some_and(|(verb, _)| LEXICON.verbs.contains_key(verb) || verb == "a")
 }
 
@@ -350,18 +352,18 @@ fn verb_phrase_at(t: &Tokens<'_>, k: usize) -> Option<(usize, Option<String>)> {
             pronoun = Some(p.to_owned());
             // "a-t-il déclaré": the participle follows.
             if t.toks.get(j + 1).is_some_and(|x| x.is_word)
-                && LEXICON.verbs.contains_key(&t.lower(j + 1))
+                && LEXICON.verbs.contains_key(t.lower(j + 1))
             {
                 return Some((j + 1, pronoun));
             }
             return is_verb(t, j).then_some((j, pronoun));
         }
-        if LEXICON.verbs.contains_key(&w) && !AUXILIARIES.contains(&w.as_str()) {
+        if LEXICON.verbs.contains_key(w) && !AUXILIARIES.contains(&w) {
             return Some((j, pronoun));
         }
-        if AUXILIARIES.contains(&w.as_str())
+        if AUXILIARIES.contains(&w)
             || matches!(
-                w.as_str(),
+                w,
                 "également"
                     | "egalement"
                     | "aussi"
@@ -400,7 +402,7 @@ fn noun_phrase_speaker(
     let mut best: Option<Who> = None;
     while j < t.toks.len() && j < k + 30 && t.toks[j].sentence == sentence {
         let w = t.lower(j);
-        if t.toks[j].is_word && NP_STOPS.contains(&w.as_str()) && j > k && best.is_some() {
+        if t.toks[j].is_word && NP_STOPS.contains(&w) && j > k && best.is_some() {
             break;
         }
         if !t.toks[j].is_word
@@ -447,15 +449,18 @@ fn noun_phrase_speaker(
             j = m.end_tok;
             continue;
         }
-        let key = normalize(t.word(j));
+        let key = t.key(j).to_owned();
         if lexicon.roles.contains(&key) {
             role.get_or_insert(t.word(j).to_owned());
             j += 1;
             continue;
         }
+        let skipped = skip_count(t, k);
+        let after_determiner = (k..k + skipped).any(|x| DETERMINERS.contains(&t.lower(x)));
         if t.toks[j].is_word
             && t.toks[j].is_cap
-            && j == k + skip_count(t, k)
+            && j == k + skipped
+            && !after_determiner
             && !lexicon.honorifics.contains(t.word(j))
         {
             // A name right after the verb: a person not known yet ("a déclaré Peaches").
@@ -467,8 +472,8 @@ fn noun_phrase_speaker(
                 return Some(Who::NewPerson(j, e));
             }
         }
-        if PRONOUNS.contains(&w.as_str()) && j == k {
-            return Some(Who::Pronoun(w));
+        if PRONOUNS.contains(&w) && j == k {
+            return Some(Who::Pronoun(w.to_owned()));
         }
         if let Some(e) = lexicon.demonyms.get(&key) {
             nationality.get_or_insert(lexicon.entries[*e].id.clone());
@@ -481,7 +486,7 @@ fn noun_phrase_speaker(
 fn skip_count(t: &Tokens<'_>, k: usize) -> usize {
     let mut n = 0;
     while k + n < t.toks.len()
-        && (SKIP_BEFORE_NAME.contains(&t.lower(k + n).as_str())
+        && (SKIP_BEFORE_NAME.contains(&t.lower(k + n))
             || t.is_punct(k + n, '\'')
             || t.is_punct(k + n, '’'))
     {
@@ -515,8 +520,8 @@ fn after_attribution(t: &Tokens<'_>, actors: &ArticleActors, after: usize) -> Op
     }
     // Name first: "Pak a déclaré", "Peskov said", "he said".
     let w = t.lower(k);
-    if PRONOUNS.contains(&w.as_str()) && verb_phrase_at(t, k + 1).is_some() {
-        return Some((Who::Pronoun(w), 0.85));
+    if PRONOUNS.contains(&w) && verb_phrase_at(t, k + 1).is_some() {
+        return Some((Who::Pronoun(w.to_owned()), 0.85));
     }
     let (who, name_end) = if let Some(m) = actors.mention_at(k) {
         (
@@ -540,7 +545,7 @@ fn after_attribution(t: &Tokens<'_>, actors: &ArticleActors, after: usize) -> Op
 fn according_to(t: &Tokens<'_>, actors: &ArticleActors, k: usize, sentence: usize) -> Option<Who> {
     let w = t.lower(k);
     let sentence_start = t.sentences.get(sentence).is_some_and(|r| r.start == k);
-    let next = match w.as_str() {
+    let next = match w {
         "selon" => k + 1,
         "pour" if sentence_start => k + 1,
         "d" if t.lower(k + 2) == "après" => k + 3,
@@ -563,8 +568,8 @@ fn before_attribution(t: &Tokens<'_>, actors: &ArticleActors, open: usize) -> Op
         .rev()
         .find(|k| {
             t.toks[*k].is_word
-                && LEXICON.verbs.contains_key(&t.lower(*k))
-                && !AUXILIARIES.contains(&t.lower(*k).as_str())
+                && LEXICON.verbs.contains_key(t.lower(*k))
+                && !AUXILIARIES.contains(&t.lower(*k))
         })?;
     subject_before(t, actors, verb, range.start).map(|who| (who, 0.85))
 }
@@ -586,16 +591,16 @@ fn subject_before(t: &Tokens<'_>, actors: &ArticleActors, verb: usize, from: usi
     // A capitalised name right before the verb phrase: "Blair a également réitéré".
     let mut k = verb;
     while k > from
-        && (AUXILIARIES.contains(&t.lower(k - 1).as_str())
+        && (AUXILIARIES.contains(&t.lower(k - 1))
             || matches!(
-                t.lower(k - 1).as_str(),
+                t.lower(k - 1),
                 "également" | "egalement" | "aussi" | "encore" | "déjà"
             ))
     {
         k -= 1;
     }
     // "…, qui a averti que": the relative pronoun stands for the noun phrase before it.
-    if k > from && matches!(t.lower(k - 1).as_str(), "qui" | "who") {
+    if k > from && matches!(t.lower(k - 1), "qui" | "who") {
         let back = k - 1;
         let lo = back.saturating_sub(12).max(from);
         if let Some(m) = actors
@@ -607,9 +612,9 @@ fn subject_before(t: &Tokens<'_>, actors: &ArticleActors, verb: usize, from: usi
             return Some(Who::Actor(m.actor, t.text[m.start..m.end].to_owned()));
         }
         for j in (lo..back).rev() {
-            if lexicon.roles.contains(&normalize(t.word(j))) {
+            if lexicon.roles.contains(&t.key(j).to_owned()) {
                 let nationality = (j..back)
-                    .find_map(|x| lexicon.demonyms.get(&normalize(t.word(x))))
+                    .find_map(|x| lexicon.demonyms.get(&t.key(x).to_owned()))
                     .map(|e| lexicon.entries[*e].id.clone());
                 return Some(Who::Role(t.word(j).to_owned(), nationality));
             }
@@ -636,13 +641,13 @@ fn subject_before(t: &Tokens<'_>, actors: &ArticleActors, verb: usize, from: usi
     }
     for j in from..verb {
         let w = t.lower(j);
-        if PRONOUNS.contains(&w.as_str()) {
-            return Some(Who::Pronoun(w));
+        if PRONOUNS.contains(&w) {
+            return Some(Who::Pronoun(w.to_owned()));
         }
-        let key = normalize(t.word(j));
+        let key = t.key(j).to_owned();
         if lexicon.roles.contains(&key) {
             let nationality = (j..verb)
-                .find_map(|x| lexicon.demonyms.get(&normalize(t.word(x))))
+                .find_map(|x| lexicon.demonyms.get(&t.key(x).to_owned()))
                 .map(|e| lexicon.entries[*e].id.clone());
             return Some(Who::Role(t.word(j).to_owned(), nationality));
         }
@@ -685,8 +690,8 @@ fn subject_attribution(
     let hi = range.end.min(after + WINDOW);
     let verb = (lo..hi).filter(|k| *k < open || *k >= after).find(|k| {
         t.toks[*k].is_word
-            && LEXICON.verbs.contains_key(&t.lower(*k))
-            && !AUXILIARIES.contains(&t.lower(*k).as_str())
+            && LEXICON.verbs.contains_key(t.lower(*k))
+            && !AUXILIARIES.contains(&t.lower(*k))
     })?;
     subject_before(t, actors, verb, range.start).map(|who| (who, 0.7))
 }
@@ -720,9 +725,9 @@ fn reporting_subjects(t: &Tokens<'_>, actors: &ArticleActors) -> Vec<(usize, usi
             if t.toks[k].is_word
                 && LEXICON
                     .verbs
-                    .get(&t.lower(k))
+                    .get(t.lower(k))
                     .is_some_and(|v| v.strength == 1)
-                && !AUXILIARIES.contains(&t.lower(k).as_str())
+                && !AUXILIARIES.contains(&t.lower(k))
             {
                 let person = actors
                     .mentions_in(range.start.max(k.saturating_sub(WINDOW)), k)

@@ -27,6 +27,12 @@ pub struct Tokens<'a> {
     pub toks: Vec<Tok>,
     /// Token index range of each sentence.
     pub sentences: Vec<std::ops::Range<usize>>,
+    /// Lower-cased text of each token, computed once; `None` when the token is
+    /// already lower case (most words: no allocation).
+    lower: Vec<Option<String>>,
+    /// Name key ([`super::lexicon::normalize`]) of each word; `None` when it is
+    /// the lower-cased text itself.
+    keys: Vec<Option<String>>,
 }
 
 impl<'a> Tokens<'a> {
@@ -35,9 +41,22 @@ impl<'a> Tokens<'a> {
         self.toks.get(i).map_or("", |t| &self.text[t.start..t.end])
     }
 
-    /// Lower-cased text of token `i`.
-    pub fn lower(&self, i: usize) -> String {
-        self.word(i).to_lowercase()
+    /// Lower-cased text of token `i` (empty when out of range).
+    pub fn lower(&self, i: usize) -> &str {
+        match self.lower.get(i) {
+            Some(Some(owned)) => owned.as_str(),
+            Some(None) => self.word(i),
+            None => "",
+        }
+    }
+
+    /// Name key of token `i`: lower case without accents (empty for punctuation).
+    pub fn key(&self, i: usize) -> &str {
+        match (self.keys.get(i), self.toks.get(i)) {
+            (Some(Some(owned)), _) => owned.as_str(),
+            (Some(None), Some(t)) if t.is_word => self.lower(i),
+            _ => "",
+        }
     }
 
     /// True if token `i` is the punctuation `c`.
@@ -147,10 +166,30 @@ pub fn tokenize<'a>(text: &'a str, abbreviations: &dyn Fn(&str) -> bool) -> Toke
     if start < toks.len() {
         sentences.push(start..toks.len());
     }
+    let lower = toks
+        .iter()
+        .map(|t| {
+            let word = &text[t.start..t.end];
+            word.chars()
+                .any(char::is_uppercase)
+                .then(|| word.to_lowercase())
+        })
+        .collect();
+    let keys = toks
+        .iter()
+        .map(|t| {
+            let word = &text[t.start..t.end];
+            // ASCII letters and digits need no key of their own: the lower case is the key.
+            (t.is_word && !word.bytes().all(|b| b.is_ascii_alphanumeric()))
+                .then(|| super::lexicon::normalize(word))
+        })
+        .collect();
     Tokens {
         text,
         toks,
         sentences,
+        lower,
+        keys,
     }
 }
 

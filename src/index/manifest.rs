@@ -81,6 +81,9 @@ pub struct Manifest {
     pub schema_version: u32,
     /// The corpus folder (canonical path), for the user's information.
     pub folder: String,
+    /// [`crate::extract::EXTRACTOR_VERSION`] that produced the stored actors and quotes.
+    #[serde(default)]
+    pub extractor_version: u32,
     /// Files by relative path.
     pub files: BTreeMap<String, FileEntry>,
 }
@@ -94,6 +97,7 @@ impl Manifest {
         Self {
             schema_version: SCHEMA_VERSION,
             folder: folder.display().to_string(),
+            extractor_version: crate::extract::EXTRACTOR_VERSION,
             files: BTreeMap::new(),
         }
     }
