@@ -630,7 +630,7 @@ pub fn find_actors(t: &Tokens<'_>, lang: Lang) -> ArticleActors {
         if next_is_cap {
             continue;
         }
-        if let Some(Some(actor)) = parts.get(&t.key(i).to_owned()) {
+        if let Some(Some(actor)) = parts.get(t.key(i)) {
             push_mention(&mut out, t, *actor, i, i + 1);
             covered[i] = true;
         }
@@ -792,7 +792,7 @@ fn affiliation_near(
         }
         lexicon
             .demonyms
-            .get(&t.key(k).to_owned())
+            .get(t.key(k))
             .map(|e| lexicon.entries[*e].id.clone())
     };
     // Before the name, nearest first; then the apposition after it.

@@ -330,7 +330,7 @@ fn main_speaker(quotes: &[Quote], actors: &ArticleActors) -> Option<usize> {
 fn is_verb(t: &Tokens<'_>, k: usize) -> bool {
     let w = t.lower(k);
     LEXICON.verbs.contains_key(w)
-        || inverted(&w).is_some_and(|(verb, _)| LEXICON.verbs.contains_key(verb) || verb == "a")
+        || inverted(w).is_some_and(|(verb, _)| LEXICON.verbs.contains_key(verb) || verb == "a")
 }
 
 /// "a-t-il" → ("a", "il"); "dit-elle" → ("dit", "elle"); "poursuit-il" → ("poursuit", "il").
@@ -348,7 +348,7 @@ fn verb_phrase_at(t: &Tokens<'_>, k: usize) -> Option<(usize, Option<String>)> {
     let mut pronoun = None;
     for _ in 0..4 {
         let w = t.lower(j);
-        if let Some((_, p)) = inverted(&w) {
+        if let Some((_, p)) = inverted(w) {
             pronoun = Some(p.to_owned());
             // "a-t-il déclaré": the participle follows.
             if t.toks.get(j + 1).is_some_and(|x| x.is_word)
@@ -612,9 +612,9 @@ fn subject_before(t: &Tokens<'_>, actors: &ArticleActors, verb: usize, from: usi
             return Some(Who::Actor(m.actor, t.text[m.start..m.end].to_owned()));
         }
         for j in (lo..back).rev() {
-            if lexicon.roles.contains(&t.key(j).to_owned()) {
+            if lexicon.roles.contains(t.key(j)) {
                 let nationality = (j..back)
-                    .find_map(|x| lexicon.demonyms.get(&t.key(x).to_owned()))
+                    .find_map(|x| lexicon.demonyms.get(t.key(x)))
                     .map(|e| lexicon.entries[*e].id.clone());
                 return Some(Who::Role(t.word(j).to_owned(), nationality));
             }
@@ -647,7 +647,7 @@ fn subject_before(t: &Tokens<'_>, actors: &ArticleActors, verb: usize, from: usi
         let key = t.key(j).to_owned();
         if lexicon.roles.contains(&key) {
             let nationality = (j..verb)
-                .find_map(|x| lexicon.demonyms.get(&t.key(x).to_owned()))
+                .find_map(|x| lexicon.demonyms.get(t.key(x)))
                 .map(|e| lexicon.entries[*e].id.clone());
             return Some(Who::Role(t.word(j).to_owned(), nationality));
         }
@@ -700,7 +700,7 @@ fn subject_attribution(
 fn trailing_attribution(t: &Tokens<'_>, first: usize, end: usize) -> Option<(usize, Who)> {
     for k in (first + 1..end).rev().take(6) {
         let w = t.lower(k);
-        if let Some((verb, pronoun)) = inverted(&w)
+        if let Some((verb, pronoun)) = inverted(w)
             && (LEXICON.verbs.contains_key(verb) || verb == "a")
         {
             let mut cut = k;
