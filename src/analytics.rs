@@ -6,9 +6,28 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use serde::Serialize;
 
 use crate::extract::corpus::CorpusActors;
-use crate::extract::{ActorKind, QuoteKind};
-use crate::index::Manifest;
+use crate::extract::{ActorKind, Extraction, QuoteKind};
+use crate::index::manifest::ArticleMeta;
+use crate::index::{CorpusIndex, IndexError, Manifest};
 use crate::model::PartialDate;
+
+/// The articles of a corpus with what extraction found in each, in path order.
+pub struct CorpusData<'a> {
+    /// (relative path, article metadata, extraction).
+    pub items: Vec<(&'a str, &'a ArticleMeta, Extraction)>,
+}
+
+impl<'a> CorpusData<'a> {
+    /// Reads every article's extraction from the index.
+    pub fn load(manifest: &'a Manifest, index: &CorpusIndex) -> Result<Self, IndexError> {
+        let mut extractions = index.extractions()?;
+        let items = manifest
+            .articles()
+            .map(|(path, meta)| (path, meta, extractions.remove(&meta.id).unwrap_or_default()))
+            .collect();
+        Ok(Self { items })
+    }
+}
 
 /// Time bucket size.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Default)]
@@ -116,11 +135,11 @@ pub struct MentionPoint {
 }
 
 /// Actor rows of every article, in path order then by mentions.
-pub fn actor_rows(manifest: &Manifest, actors: &CorpusActors) -> Vec<ActorRow> {
+pub fn actor_rows(data: &CorpusData<'_>, actors: &CorpusActors) -> Vec<ActorRow> {
     let mut rows = Vec::new();
-    for (doc, article) in manifest.articles() {
+    for (doc, _, extraction) in &data.items {
         let mut merged: Vec<ActorRow> = Vec::new();
-        for a in &article.extraction.actors {
+        for a in &extraction.actors {
             let key = actors.canonical(&a.key).to_owned();
             let (name, kind) = actors
                 .name(&key)
@@ -135,7 +154,7 @@ pub fn actor_rows(manifest: &Manifest, actors: &CorpusActors) -> Vec<ActorRow> {
                     }
                 }
                 None => merged.push(ActorRow {
-                    doc: doc.to_owned(),
+                    doc: (*doc).to_owned(),
                     actor: name,
                     key,
                     kind,
@@ -151,13 +170,13 @@ pub fn actor_rows(manifest: &Manifest, actors: &CorpusActors) -> Vec<ActorRow> {
 }
 
 /// Quote rows of every article.
-pub fn quote_rows(manifest: &Manifest, actors: &CorpusActors) -> Vec<QuoteRow> {
+pub fn quote_rows(data: &CorpusData<'_>, actors: &CorpusActors) -> Vec<QuoteRow> {
     let name_of = |key: &str| actors.name(key).map(|(n, _)| n.to_owned());
     let mut rows = Vec::new();
-    for (doc, article) in manifest.articles() {
-        for q in &article.extraction.quotes {
+    for (doc, _, extraction) in &data.items {
+        for q in &extraction.quotes {
             rows.push(QuoteRow {
-                doc: doc.to_owned(),
+                doc: (*doc).to_owned(),
                 quote: q.text.clone(),
                 speaker: q
                     .speaker_key
@@ -180,7 +199,7 @@ pub fn quote_rows(manifest: &Manifest, actors: &CorpusActors) -> Vec<QuoteRow> {
 /// (case- and accent-insensitive); empty means every actor. Undated articles
 /// form their own "undated" bucket, listed last.
 pub fn mention_series(
-    manifest: &Manifest,
+    data: &CorpusData<'_>,
     actors: &CorpusActors,
     by: Granularity,
     wanted: &[String],
@@ -191,11 +210,11 @@ pub fn mention_series(
         .collect();
     let mut articles_per_bucket: BTreeMap<Option<PartialDate>, usize> = BTreeMap::new();
     let mut counts: HashMap<(Option<PartialDate>, String), (usize, usize)> = HashMap::new();
-    for (_, article) in manifest.articles() {
+    for (_, article, extraction) in &data.items {
         let bucket = article.date.as_ref().map(|d| by.bucket_start(d.date));
         *articles_per_bucket.entry(bucket).or_default() += 1;
         let mut seen: HashMap<String, usize> = HashMap::new();
-        for a in &article.extraction.actors {
+        for a in &extraction.actors {
             let key = actors.canonical(&a.key).to_owned();
             *seen.entry(key).or_default() += a.count;
         }

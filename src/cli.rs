@@ -13,7 +13,7 @@ use anyhow::Context as _;
 use clap::{Args, Parser, Subcommand};
 use serde_json::json;
 
-use crate::analytics::{self, Granularity};
+use crate::analytics::{self, CorpusData, Granularity};
 use crate::extract::corpus::CorpusActors;
 use crate::pipeline::{self, Corpus, IndexOptions, Progress, Summary};
 
@@ -122,13 +122,15 @@ fn execute(cli: Cli) -> anyhow::Result<()> {
         }
         Command::Actors(common) => {
             let corpus = open(&common)?;
-            let actors = CorpusActors::build(&corpus.manifest);
-            print_json_lines(analytics::actor_rows(&corpus.manifest, &actors))
+            let data = CorpusData::load(&corpus.manifest, &corpus.index)?;
+            let actors = CorpusActors::build(&data);
+            print_json_lines(analytics::actor_rows(&data, &actors))
         }
         Command::Quotes(common) => {
             let corpus = open(&common)?;
-            let actors = CorpusActors::build(&corpus.manifest);
-            print_json_lines(analytics::quote_rows(&corpus.manifest, &actors))
+            let data = CorpusData::load(&corpus.manifest, &corpus.index)?;
+            let actors = CorpusActors::build(&data);
+            print_json_lines(analytics::quote_rows(&data, &actors))
         }
         Command::Mentions {
             common,
@@ -137,9 +139,10 @@ fn execute(cli: Cli) -> anyhow::Result<()> {
             format,
         } => {
             let corpus = open(&common)?;
-            let actors = CorpusActors::build(&corpus.manifest);
+            let data = CorpusData::load(&corpus.manifest, &corpus.index)?;
+            let actors = CorpusActors::build(&data);
             let by = Granularity::parse(&by).unwrap_or_default();
-            let points = analytics::mention_series(&corpus.manifest, &actors, by, &wanted);
+            let points = analytics::mention_series(&data, &actors, by, &wanted);
             if format == "csv" {
                 let mut out = std::io::stdout().lock();
                 writeln!(out, "bucket,actor,mentions,articles,share")?;

@@ -241,20 +241,15 @@ pub fn index_folder(
                 (Some(entry), _) => entry,
                 (None, Ok((read, extractions))) => {
                     store::delete_file(w, index.fields(), &info.rel_path);
-                    for article in &read.articles {
-                        store::add_article(w, index.fields(), article)
+                    for (article, extraction) in read.articles.iter().zip(&extractions) {
+                        store::add_article(w, index.fields(), article, extraction)
                             .with_context(|| format!("cannot index {}", info.rel_path))?;
                     }
                     FileEntry {
                         size: info.size,
                         modified_unix_ns: info.modified_unix_ns,
                         content_hash: read.content_hash,
-                        articles: read
-                            .articles
-                            .iter()
-                            .zip(extractions)
-                            .map(|(a, e)| ArticleMeta::of(a, e))
-                            .collect(),
+                        articles: read.articles.iter().map(ArticleMeta::of).collect(),
                         error: None,
                         warnings: read.warnings,
                     }

@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 
 use super::lexicon::{ActorKind, LEXICON, translit_key};
-use crate::index::Manifest;
+use crate::analytics::CorpusData;
 use crate::model::Lang;
 
 /// Canonical keys and names of a corpus's actors.
@@ -20,10 +20,10 @@ pub struct CorpusActors {
 
 impl CorpusActors {
     /// Builds the view from everything extracted in a corpus.
-    pub fn build(manifest: &Manifest) -> Self {
+    pub fn build(data: &CorpusData<'_>) -> Self {
         let lexicon = &*LEXICON;
         let (mut fr, mut en) = (0usize, 0usize);
-        for (_, article) in manifest.articles() {
+        for (_, article, _) in &data.items {
             match article.lang {
                 Lang::Fr => fr += 1,
                 Lang::En => en += 1,
@@ -31,8 +31,8 @@ impl CorpusActors {
         }
         let lang = if fr > en { Lang::Fr } else { Lang::En };
         let mut names: HashMap<String, (String, ActorKind)> = HashMap::new();
-        for (_, article) in manifest.articles() {
-            for actor in &article.extraction.actors {
+        for (_, _, extraction) in &data.items {
+            for actor in &extraction.actors {
                 let name = match lexicon.entry(&actor.key) {
                     Some(entry) => entry.name(lang).to_owned(),
                     None => actor.name.clone(),

@@ -8,7 +8,6 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 
 use super::schema::SCHEMA_VERSION;
-use crate::extract::Extraction;
 use crate::model::{Article, ArticleId, Lang, PubDate};
 
 /// Article fields kept outside the full-text index (everything but the body).
@@ -32,14 +31,11 @@ pub struct ArticleMeta {
     pub url: Option<String>,
     /// Body length in characters.
     pub chars: usize,
-    /// Actors and quotes found in the body.
-    #[serde(default)]
-    pub extraction: Extraction,
 }
 
 impl ArticleMeta {
     /// The metadata of an article and what extraction found in it.
-    pub fn of(article: &Article, extraction: Extraction) -> Self {
+    pub fn of(article: &Article) -> Self {
         Self {
             id: article.id,
             part: article.part,
@@ -49,7 +45,6 @@ impl ArticleMeta {
             outlet: article.outlet.clone(),
             url: article.url.clone(),
             chars: article.body.chars().count(),
-            extraction,
         }
     }
 }

@@ -13,7 +13,7 @@ use crate::model::Lang;
 
 /// Bump when the schema, the analyzers or what is stored changes: older index
 /// folders are then rebuilt automatically.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// Field handles, resolved once.
 #[derive(Clone, Copy, Debug)]
@@ -50,6 +50,8 @@ pub struct Fields {
     pub date_source: Field,
     /// Finer provenance ("json-ld", "dateline", …).
     pub date_detail: Field,
+    /// Actors and quotes found in the article, as JSON (stored only).
+    pub extraction: Field,
 }
 
 impl Fields {
@@ -102,6 +104,7 @@ pub fn build() -> (Schema, Fields) {
     let date_iso = builder.add_text_field("date_iso", STRING | STORED);
     let date_source = builder.add_text_field("date_source", STRING | STORED);
     let date_detail = builder.add_text_field("date_detail", STORED);
+    let extraction = builder.add_text_field("extraction", STORED);
     let fields = Fields {
         id,
         path,
@@ -119,6 +122,7 @@ pub fn build() -> (Schema, Fields) {
         date_iso,
         date_source,
         date_detail,
+        extraction,
     };
     (builder.build(), fields)
 }

@@ -14,6 +14,7 @@ use tantivy::{
 use super::IndexError;
 use super::schema::{self, Fields, SCHEMA_VERSION};
 use super::tokenizers;
+use crate::extract::Extraction;
 use crate::model::{Article, ArticleId, Lang};
 
 /// Marker file inside the tantivy folder holding [`SCHEMA_VERSION`].
@@ -263,6 +264,29 @@ impl CorpusIndex {
         Ok(ids)
     }
 
+    /// What extraction found in every article, by article id.
+    pub fn extractions(
+        &self,
+    ) -> Result<std::collections::HashMap<ArticleId, Extraction>, IndexError> {
+        let searcher = self.reader.searcher();
+        let tantivy_err = |source| IndexError::Tantivy {
+            source,
+            path: self.dir.clone(),
+        };
+        let addresses = searcher
+            .search(&tantivy::query::AllQuery, &DocSetCollector)
+            .map_err(tantivy_err)?;
+        let mut out = std::collections::HashMap::with_capacity(addresses.len());
+        for address in addresses {
+            let doc: TantivyDocument = searcher.doc(address).map_err(tantivy_err)?;
+            let json = text_of(&doc, self.fields.extraction);
+            // An unreadable record counts as "nothing found", never as a failure.
+            let extraction = serde_json::from_str(&json).unwrap_or_default();
+            out.insert(ArticleId(u64_of(&doc, self.fields.id)), extraction);
+        }
+        Ok(out)
+    }
+
     /// Title and body of an article, read from the index.
     pub fn article_text(&self, id: ArticleId) -> Result<Option<(String, String)>, IndexError> {
         let searcher = self.reader.searcher();
@@ -328,6 +352,7 @@ pub fn add_article(
     writer: &IndexWriter,
     fields: &Fields,
     article: &Article,
+    extraction: &Extraction,
 ) -> tantivy::Result<()> {
     let mut doc = Doc::default();
     doc.add_u64(fields.id, article.id.0);
@@ -355,6 +380,10 @@ pub fn add_article(
         doc.add_text(fields.date_source, date.source.as_str());
         doc.add_text(fields.date_detail, &date.detail);
     }
+    doc.add_text(
+        fields.extraction,
+        serde_json::to_string(extraction).unwrap_or_default(),
+    );
     writer.add_document(doc)?;
     Ok(())
 }
