@@ -139,7 +139,11 @@ pub fn actor_rows(data: &CorpusData<'_>, actors: &CorpusActors) -> Vec<ActorRow>
     let mut rows = Vec::new();
     for (doc, _, extraction) in &data.items {
         let mut merged: Vec<ActorRow> = Vec::new();
-        for a in &extraction.actors {
+        for a in extraction
+            .actors
+            .iter()
+            .filter(|a| !actors.is_hidden(&a.key))
+        {
             let key = actors.canonical(&a.key).to_owned();
             let (name, kind) = actors
                 .name(&key)
@@ -214,7 +218,11 @@ pub fn mention_series(
         let bucket = article.date.as_ref().map(|d| by.bucket_start(d.date));
         *articles_per_bucket.entry(bucket).or_default() += 1;
         let mut seen: HashMap<String, usize> = HashMap::new();
-        for a in &extraction.actors {
+        for a in extraction
+            .actors
+            .iter()
+            .filter(|a| !actors.is_hidden(&a.key))
+        {
             let key = actors.canonical(&a.key).to_owned();
             *seen.entry(key).or_default() += a.count;
         }

@@ -15,6 +15,7 @@ use serde_json::json;
 
 use crate::analytics::{self, CorpusData, Granularity};
 use crate::extract::corpus::CorpusActors;
+use crate::extract::edits::ActorEdits;
 use crate::pipeline::{self, Corpus, IndexOptions, Progress, Summary};
 
 /// Dossier on the command line: index a folder of news articles and query it.
@@ -48,6 +49,33 @@ enum Command {
         /// Output format.
         #[arg(long, default_value = "jsonl", value_parser = ["jsonl", "csv"])]
         format: String,
+    },
+    /// Correct actors: merge, rename, hide; export or import the corrections.
+    /// Actors are named by their name or key; edits survive re-indexing.
+    Edit {
+        #[command(flatten)]
+        common: Common,
+        /// Merge actor FROM into actor INTO (FROM=INTO).
+        #[arg(long, value_name = "FROM=INTO")]
+        merge: Vec<String>,
+        /// Undo the merge of this actor.
+        #[arg(long, value_name = "ACTOR")]
+        unmerge: Vec<String>,
+        /// Give an actor another display name (ACTOR=NAME).
+        #[arg(long, value_name = "ACTOR=NAME")]
+        rename: Vec<String>,
+        /// Hide an actor from lists and charts.
+        #[arg(long, value_name = "ACTOR")]
+        hide: Vec<String>,
+        /// Show a hidden actor again.
+        #[arg(long, value_name = "ACTOR")]
+        unhide: Vec<String>,
+        /// Write the corrections to FILE (readable JSON).
+        #[arg(long, value_name = "FILE")]
+        export: Option<PathBuf>,
+        /// Replace the corrections with those in FILE.
+        #[arg(long, value_name = "FILE")]
+        import: Option<PathBuf>,
     },
     /// Full-text search; one JSON line per hit, best first.
     Search {
@@ -123,13 +151,13 @@ fn execute(cli: Cli) -> anyhow::Result<()> {
         Command::Actors(common) => {
             let corpus = open(&common)?;
             let data = CorpusData::load(&corpus.manifest, &corpus.index)?;
-            let actors = CorpusActors::build(&data);
+            let actors = CorpusActors::build(&data, &load_edits(&corpus)?);
             print_json_lines(analytics::actor_rows(&data, &actors))
         }
         Command::Quotes(common) => {
             let corpus = open(&common)?;
             let data = CorpusData::load(&corpus.manifest, &corpus.index)?;
-            let actors = CorpusActors::build(&data);
+            let actors = CorpusActors::build(&data, &load_edits(&corpus)?);
             print_json_lines(analytics::quote_rows(&data, &actors))
         }
         Command::Mentions {
@@ -140,7 +168,7 @@ fn execute(cli: Cli) -> anyhow::Result<()> {
         } => {
             let corpus = open(&common)?;
             let data = CorpusData::load(&corpus.manifest, &corpus.index)?;
-            let actors = CorpusActors::build(&data);
+            let actors = CorpusActors::build(&data, &load_edits(&corpus)?);
             let by = Granularity::parse(&by).unwrap_or_default();
             let points = analytics::mention_series(&data, &actors, by, &wanted);
             if format == "csv" {
@@ -161,6 +189,69 @@ fn execute(cli: Cli) -> anyhow::Result<()> {
             } else {
                 print_json_lines(points)
             }
+        }
+        Command::Edit {
+            common,
+            merge,
+            unmerge,
+            rename,
+            hide,
+            unhide,
+            export,
+            import,
+        } => {
+            let corpus = open(&common)?;
+            let data = CorpusData::load(&corpus.manifest, &corpus.index)?;
+            let mut edits = match &import {
+                Some(path) => ActorEdits::read(path)
+                    .map_err(anyhow::Error::msg)?
+                    .ok_or_else(|| anyhow::anyhow!("no such file: {}", path.display()))?,
+                None => load_edits(&corpus)?,
+            };
+            let find = |edits: &ActorEdits, name: &str| -> anyhow::Result<String> {
+                CorpusActors::build(&data, edits)
+                    .find(name)
+                    .ok_or_else(|| anyhow::anyhow!("no actor named {name:?} in this corpus"))
+            };
+            let pair = |arg: &str| -> anyhow::Result<(String, String)> {
+                arg.split_once('=')
+                    .map(|(a, b)| (a.trim().to_owned(), b.trim().to_owned()))
+                    .ok_or_else(|| anyhow::anyhow!("expected A=B, got {arg:?}"))
+            };
+            for arg in &merge {
+                let (from, into) = pair(arg)?;
+                let (from, into) = (find(&edits, &from)?, find(&edits, &into)?);
+                edits.merge(&from, &into).map_err(anyhow::Error::msg)?;
+            }
+            for name in &unmerge {
+                let key = CorpusActors::build(&data, &ActorEdits::default())
+                    .find(name)
+                    .ok_or_else(|| anyhow::anyhow!("no actor named {name:?}"))?;
+                edits.unmerge(&key);
+            }
+            for arg in &rename {
+                let (actor, name) = pair(arg)?;
+                let key = find(&edits, &actor)?;
+                edits.rename.insert(key, name);
+            }
+            for name in &hide {
+                let key = find(&edits, name)?;
+                edits.hide.insert(key);
+            }
+            for name in &unhide {
+                let key = find(&edits, name)?;
+                edits.hide.remove(&key);
+            }
+            edits.save(&corpus.data_dir).with_context(|| {
+                format!("cannot save actor edits in {}", corpus.data_dir.display())
+            })?;
+            if let Some(path) = &export {
+                edits
+                    .write(path)
+                    .with_context(|| format!("cannot write {}", path.display()))?;
+            }
+            println!("{}", serde_json::to_string(&edits)?);
+            Ok(())
         }
         Command::Search {
             common,
@@ -201,6 +292,10 @@ fn csv_field(s: &str) -> String {
     } else {
         s.to_owned()
     }
+}
+
+fn load_edits(corpus: &Corpus) -> anyhow::Result<ActorEdits> {
+    ActorEdits::load(&corpus.data_dir).map_err(anyhow::Error::msg)
 }
 
 /// Indexes (incrementally) and opens the corpus, with progress and summary on stderr.

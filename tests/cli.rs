@@ -464,3 +464,114 @@ fn actors_quotes_and_mentions_commands() {
         "undated articles keep their own bucket:\n{csv}"
     );
 }
+
+#[test]
+fn actor_edits_apply_survive_reindex_and_round_trip() {
+    let tmp = tempfile::tempdir().unwrap();
+    let corpus = tmp.path().join("corpus");
+    copy_tree(&fixtures(), &corpus);
+    let c = corpus.to_str().unwrap();
+    let data = tmp.path().join("data");
+    let exported = tmp.path().join("edits.json");
+    let out = cli(
+        &data,
+        &[
+            "edit",
+            c,
+            "-q",
+            "--merge",
+            "Pyongyang=North Korea",
+            "--merge",
+            "North Korea=Vladimir Putin",
+            "--rename",
+            "United States=USA",
+            "--hide",
+            "OPEC",
+            "--export",
+            exported.to_str().unwrap(),
+        ],
+    );
+    assert!(!out.status.success(), "merging an unknown name must fail");
+    assert!(
+        stderr(&out).contains("no actor named \"Pyongyang\""),
+        "{}",
+        stderr(&out)
+    );
+    let out = cli(
+        &data,
+        &[
+            "edit",
+            c,
+            "-q",
+            "--merge",
+            "North Korea=Vladimir Putin",
+            "--rename",
+            "United States=USA",
+            "--hide",
+            "OPEC",
+            "--export",
+            exported.to_str().unwrap(),
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let names = |data: &std::path::Path| -> Vec<String> {
+        json_lines(&cli(data, &["actors", c, "-q"]))
+            .iter()
+            .map(|r| r["actor"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    let check = |names: Vec<String>| {
+        assert!(names.contains(&"USA".to_owned()), "{names:?}");
+        assert!(
+            !names
+                .iter()
+                .any(|n| n == "United States" || n == "OPEC" || n == "North Korea"),
+            "{names:?}"
+        );
+        assert!(names.contains(&"Vladimir Putin".to_owned()));
+    };
+    check(names(&data));
+    // A changed file is re-indexed; the edits stay.
+    std::fs::write(
+        corpus.join("fr/jeudi.txt"),
+        "Washington et Pyongyang\n\nLa Corée du Nord et Washington se parlent.",
+    )
+    .unwrap();
+    check(names(&data));
+    // The exported file is readable JSON and imports into another installation.
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&exported).unwrap()).unwrap();
+    assert_eq!(json["rename"]["country:us"], "USA");
+    let other = tmp.path().join("other");
+    assert!(
+        cli(
+            &other,
+            &["edit", c, "-q", "--import", exported.to_str().unwrap()]
+        )
+        .status
+        .success()
+    );
+    check(names(&other));
+    // Undo.
+    assert!(
+        cli(
+            &other,
+            &[
+                "edit",
+                c,
+                "-q",
+                "--unmerge",
+                "North Korea",
+                "--unhide",
+                "OPEC"
+            ]
+        )
+        .status
+        .success()
+    );
+    let after = names(&other);
+    assert!(
+        after.contains(&"North Korea".to_owned()) && after.contains(&"OPEC".to_owned()),
+        "{after:?}"
+    );
+}

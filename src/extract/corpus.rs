@@ -5,6 +5,7 @@
 
 use std::collections::HashMap;
 
+use super::edits::ActorEdits;
 use super::lexicon::{ActorKind, LEXICON, translit_key};
 use crate::analytics::CorpusData;
 use crate::model::Lang;
@@ -16,11 +17,13 @@ pub struct CorpusActors {
     remap: HashMap<String, String>,
     /// Canonical key → (display name, kind).
     names: HashMap<String, (String, ActorKind)>,
+    /// The user's corrections.
+    edits: ActorEdits,
 }
 
 impl CorpusActors {
     /// Builds the view from everything extracted in a corpus.
-    pub fn build(data: &CorpusData<'_>) -> Self {
+    pub fn build(data: &CorpusData<'_>, edits: &ActorEdits) -> Self {
         let lexicon = &*LEXICON;
         let (mut fr, mut en) = (0usize, 0usize);
         for (_, article, _) in &data.items {
@@ -70,18 +73,47 @@ impl CorpusActors {
                 remap.insert(key.clone(), full.clone());
             }
         }
-        Self { remap, names }
+        Self {
+            remap,
+            names,
+            edits: edits.clone(),
+        }
     }
 
-    /// The canonical key of an article-level key.
+    /// The canonical key of an article-level key: automatic merges, then the user's.
     pub fn canonical<'a>(&'a self, key: &'a str) -> &'a str {
-        self.remap.get(key).map_or(key, String::as_str)
+        let automatic = self.remap.get(key).map_or(key, String::as_str);
+        self.edits.resolve(automatic)
     }
 
-    /// Display name and kind of a key (canonical or not).
+    /// Display name and kind of a key (canonical or not); the user's name wins.
     pub fn name(&self, key: &str) -> Option<(&str, ActorKind)> {
-        self.names
-            .get(self.canonical(key))
-            .map(|(n, k)| (n.as_str(), *k))
+        let key = self.canonical(key);
+        let (name, kind) = self.names.get(key).map(|(n, k)| (n.as_str(), *k))?;
+        Some((
+            self.edits.rename.get(key).map_or(name, String::as_str),
+            kind,
+        ))
+    }
+
+    /// True when the user hid this actor.
+    pub fn is_hidden(&self, key: &str) -> bool {
+        self.edits.hide.contains(self.canonical(key))
+    }
+
+    /// The canonical key of the actor with this name or key (case- and accent-insensitive).
+    pub fn find(&self, name_or_key: &str) -> Option<String> {
+        if self.names.contains_key(name_or_key) {
+            return Some(self.canonical(name_or_key).to_owned());
+        }
+        let wanted = super::lexicon::normalize(name_or_key);
+        let mut keys: Vec<&String> = self.names.keys().collect();
+        keys.sort();
+        keys.into_iter()
+            .find(|k| {
+                self.name(k)
+                    .is_some_and(|(n, _)| super::lexicon::normalize(n) == wanted)
+            })
+            .map(|k| self.canonical(k).to_owned())
     }
 }

@@ -7,6 +7,7 @@
 
 pub mod actors;
 pub mod corpus;
+pub mod edits;
 pub mod lexicon;
 pub mod quotes;
 pub mod tokens;
