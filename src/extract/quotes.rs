@@ -308,7 +308,83 @@ pub fn find_quotes(t: &Tokens<'_>, actors: &mut ArticleActors) -> Vec<Quote> {
         }
     }
     let _ = lexicon;
+    let indirect = indirect_speech(t, actors, &spans);
+    quotes.extend(indirect);
+    quotes.sort_by_key(|q| q.start);
     quotes
+}
+
+/// Reported speech without quote marks, where verb and speaker are clear:
+/// "Pak a affirmé que …", "The minister said that …". The speaker must be an
+/// actor named right before the reporting verb; sentences with quote marks are
+/// left to the direct-quote rules.
+fn indirect_speech(t: &Tokens<'_>, actors: &ArticleActors, spans: &[Span]) -> Vec<Quote> {
+    let mut out = Vec::new();
+    let quoted = |range: &std::ops::Range<usize>| {
+        spans
+            .iter()
+            .any(|s| s.open < range.end && s.end > range.start)
+    };
+    for range in t.sentences.iter().filter(|r| !quoted(r)) {
+        let hi = range.end.min(range.start + WINDOW);
+        let Some(verb) = (range.start..hi).find(|k| {
+            t.toks[*k].is_word
+                && LEXICON.verbs.contains_key(t.lower(*k))
+                && !AUXILIARIES.contains(&t.lower(*k))
+        }) else {
+            continue;
+        };
+        // "que" / "qu'" / "that" right after the verb (an adverb or a time word may sit between).
+        let Some(that) = (verb + 1..(verb + 4).min(range.end))
+            .find(|k| matches!(t.lower(*k), "que" | "qu" | "that"))
+        else {
+            continue;
+        };
+        // The subject: an actor right before the verb phrase.
+        let mut k = verb;
+        while k > range.start
+            && (AUXILIARIES.contains(&t.lower(k - 1))
+                || matches!(
+                    t.lower(k - 1),
+                    "également" | "aussi" | "also" | "encore" | "déjà"
+                ))
+        {
+            k -= 1;
+        }
+        let Some(subject) = k.checked_sub(1).and_then(|p| actors.mention_at(p)) else {
+            continue;
+        };
+        let mut first = that + 1;
+        while first < range.end && !t.toks[first].is_word {
+            first += 1;
+        }
+        let mut end = range.end;
+        while end > first && !t.toks[end - 1].is_word {
+            end -= 1;
+        }
+        if end <= first + 2 {
+            continue;
+        }
+        let mentioned = actors.mentions_in(first, end).iter().map(|m| m.actor).fold(
+            Vec::new(),
+            |mut acc, a| {
+                if !acc.contains(&a) {
+                    acc.push(a);
+                }
+                acc
+            },
+        );
+        out.push(Quote {
+            start: t.toks[first].start,
+            end: t.toks[end - 1].end,
+            kind: QuoteKind::Indirect,
+            speaker: Some(subject.actor),
+            speaker_text: Some(t.text[subject.start..subject.end].to_owned()),
+            confidence: 0.7,
+            mentioned,
+        });
+    }
+    out
 }
 
 fn main_speaker(quotes: &[Quote], actors: &ArticleActors) -> Option<usize> {
@@ -950,6 +1026,46 @@ mod tests {
         );
         for q in &got {
             assert_eq!(&text[q.start..q.end], q.text);
+        }
+    }
+
+    /// Sentence, language, expected (reported words, speaker).
+    type IndirectCase<'a> = (&'a str, Lang, Option<(&'a str, &'a str)>);
+
+    #[test]
+    fn indirect_speech() {
+        let cases: &[IndirectCase] = &[
+            (
+                "Jung Pak a affirmé que les relations se sont réchauffées.",
+                Lang::Fr,
+                Some(("les relations se sont réchauffées", "Jung Pak")),
+            ),
+            (
+                "La Russie a également déclaré qu'elle ne céderait pas.",
+                Lang::Fr,
+                Some(("elle ne céderait pas", "Russie")),
+            ),
+            (
+                "John Smith said that the deal was off.",
+                Lang::En,
+                Some(("the deal was off", "John Smith")),
+            ),
+            ("Il a déclaré que tout allait bien.", Lang::Fr, None),
+            ("Le temps a changé que rien.", Lang::Fr, None),
+        ];
+        for (text, lang, want) in cases {
+            let got: Vec<_> = quotes(text, *lang)
+                .into_iter()
+                .filter(|q| q.kind == super::QuoteKind::Indirect)
+                .collect();
+            match want {
+                Some((quote, speaker)) => {
+                    assert_eq!(got.len(), 1, "{text}: {got:?}");
+                    assert_eq!(got[0].text, *quote, "{text}");
+                    assert_eq!(got[0].speaker.as_deref(), Some(*speaker), "{text}");
+                }
+                None => assert!(got.is_empty(), "{text}: {got:?}"),
+            }
         }
     }
 
