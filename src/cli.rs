@@ -76,6 +76,9 @@ enum Command {
         /// Replace the corrections with those in FILE.
         #[arg(long, value_name = "FILE")]
         import: Option<PathBuf>,
+        /// List probable duplicates (JSON lines: actor, into) instead of editing.
+        #[arg(long)]
+        suggestions: bool,
     },
     /// Full-text search; one JSON line per hit, best first.
     Search {
@@ -199,9 +202,22 @@ fn execute(cli: Cli) -> anyhow::Result<()> {
             unhide,
             export,
             import,
+            suggestions,
         } => {
             let corpus = open(&common)?;
             let data = CorpusData::load(&corpus.manifest, &corpus.index)?;
+            if suggestions {
+                let actors = CorpusActors::build(&data, &load_edits(&corpus)?);
+                let rows: Vec<serde_json::Value> = actors
+                    .merge_suggestions()
+                    .into_iter()
+                    .map(|(a, b)| {
+                        let name = |k: &str| actors.name(k).map(|(n, _)| n.to_owned());
+                        json!({"actor": name(&a), "actor_key": a, "into": name(&b), "into_key": b, "reason": "same family name and initial"})
+                    })
+                    .collect();
+                return print_json_lines(rows);
+            }
             let mut edits = match &import {
                 Some(path) => ActorEdits::read(path)
                     .map_err(anyhow::Error::msg)?

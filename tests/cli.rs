@@ -575,3 +575,36 @@ fn actor_edits_apply_survive_reindex_and_round_trip() {
         "{after:?}"
     );
 }
+
+#[test]
+fn merge_suggestions_pair_initials_with_full_names() {
+    let tmp = tempfile::tempdir().unwrap();
+    let corpus = tmp.path().join("corpus");
+    std::fs::create_dir_all(&corpus).unwrap();
+    std::fs::write(
+        corpus.join("a.txt"),
+        "Talks\n\n« Nous sommes prêts », a déclaré le ministre Sergueï Ivanov.",
+    )
+    .unwrap();
+    std::fs::write(
+        corpus.join("b.txt"),
+        "More talks\n\n« Rien de neuf », a déclaré le ministre S. Ivanov lundi.",
+    )
+    .unwrap();
+    let data = tmp.path().join("data");
+    let out = cli(
+        &data,
+        &["edit", corpus.to_str().unwrap(), "-q", "--suggestions"],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let rows = json_lines(&out);
+    assert_eq!(rows.len(), 1, "{rows:?}");
+    let pair = [
+        rows[0]["actor"].as_str().unwrap(),
+        rows[0]["into"].as_str().unwrap(),
+    ];
+    assert!(
+        pair.contains(&"Sergueï Ivanov") && pair.contains(&"S. Ivanov"),
+        "{pair:?}"
+    );
+}

@@ -703,6 +703,11 @@ fn capital_run_end(t: &Tokens<'_>, covered: &[bool], i: usize) -> usize {
     let mut k = i + 1;
     while k < t.toks.len() && k - i < 8 {
         let tok = &t.toks[k];
+        // An initial: "S. Ivanov", "George W. Bush".
+        if is_initial_dot(t, k) && !covered[k] {
+            k += 1;
+            continue;
+        }
         if !tok.is_word || covered[k] || tok.sentence != t.toks[i].sentence {
             break;
         }
@@ -714,6 +719,27 @@ fn capital_run_end(t: &Tokens<'_>, covered: &[bool], i: usize) -> usize {
         k += 1;
     }
     end
+}
+
+/// Token `k` is the period of an initial ("S." before "Ivanov").
+pub(crate) fn is_initial_dot(t: &Tokens<'_>, k: usize) -> bool {
+    k > 0
+        && t.is_punct(k, '.')
+        && t.word(k - 1).chars().count() == 1
+        && t.toks[k - 1].is_cap
+        && t.toks.get(k + 1).is_some_and(|n| n.is_word && n.is_cap)
+}
+
+/// End (exclusive) of a capitalised name starting at `i` (initials allowed), at most `max` words.
+pub(crate) fn name_end(t: &Tokens<'_>, i: usize, max: usize) -> usize {
+    let mut e = i + 1;
+    while e < t.toks.len()
+        && e < i + max * 2
+        && ((t.toks[e].is_word && t.toks[e].is_cap) || is_initial_dot(t, e))
+    {
+        e += 1;
+    }
+    e
 }
 
 /// How far an organisation name extends: "Ministère de la Défense", "Wagner Group".

@@ -116,4 +116,37 @@ impl CorpusActors {
             })
             .map(|k| self.canonical(k).to_owned())
     }
+
+    /// Pairs of people who are probably the same person, for the user to accept
+    /// or not: same family name (transliteration key) and first names that agree
+    /// on their initial ("S. Ivanov" / "Sergueï Ivanov"). Sorted; each pair once.
+    pub fn merge_suggestions(&self) -> Vec<(String, String)> {
+        let mut people: Vec<(&String, Vec<String>)> = self
+            .names
+            .iter()
+            .filter(|(key, (_, kind))| {
+                *kind == ActorKind::Person && self.canonical(key) == key.as_str()
+            })
+            .map(|(key, (name, _))| {
+                (
+                    key,
+                    translit_key(name).split(' ').map(str::to_owned).collect(),
+                )
+            })
+            .filter(|(_, words): &(&String, Vec<String>)| words.len() >= 2)
+            .collect();
+        people.sort();
+        let mut out = Vec::new();
+        for (i, (a, wa)) in people.iter().enumerate() {
+            for (b, wb) in people.iter().skip(i + 1) {
+                let same_family = wa.last() == wb.last();
+                let initials_agree = wa.first().and_then(|w| w.chars().next())
+                    == wb.first().and_then(|w| w.chars().next());
+                if same_family && initials_agree {
+                    out.push(((*a).clone(), (*b).clone()));
+                }
+            }
+        }
+        out
+    }
 }

@@ -540,10 +540,7 @@ fn noun_phrase_speaker(
             && !lexicon.honorifics.contains(t.word(j))
         {
             // A name right after the verb: a person not known yet ("a déclaré Peaches").
-            let mut e = j + 1;
-            while e < t.toks.len() && t.toks[e].is_word && t.toks[e].is_cap && e < j + 4 {
-                e += 1;
-            }
+            let e = super::actors::name_end(t, j, 4);
             if !super::actors_not_name(t.word(j)) {
                 return Some(Who::NewPerson(j, e));
             }
@@ -605,10 +602,7 @@ fn after_attribution(t: &Tokens<'_>, actors: &ArticleActors, after: usize) -> Op
             m.end_tok,
         )
     } else if t.toks[k].is_cap && t.toks[k].is_word && !super::actors_not_name(t.word(k)) {
-        let mut e = k + 1;
-        while e < t.toks.len() && t.toks[e].is_word && t.toks[e].is_cap && e < k + 4 {
-            e += 1;
-        }
+        let e = super::actors::name_end(t, k, 4);
         (Who::NewPerson(k, e), e)
     } else {
         return None;
