@@ -184,15 +184,19 @@ impl CorpusIndex {
         parser
     }
 
-    /// Full-text search (tantivy syntax: words are ANDed; "phrases", OR, NOT / -word,
-    /// +word, title_fr:word). Returns at most `limit` hits, best first.
-    pub fn search(&self, query: &str, limit: usize) -> Result<Vec<Hit>, IndexError> {
-        let parsed = self
-            .parser()
+    /// Parses a query in tantivy syntax over the French and English fields.
+    fn parse(&self, query: &str) -> Result<Box<dyn tantivy::query::Query>, IndexError> {
+        self.parser()
             .parse_query(query)
             .map_err(|e| IndexError::Query {
                 message: e.to_string(),
-            })?;
+            })
+    }
+
+    /// Full-text search (tantivy syntax: words are ANDed; "phrases", OR, NOT / -word,
+    /// +word, title_fr:word). Returns at most `limit` hits, best first.
+    pub fn search(&self, query: &str, limit: usize) -> Result<Vec<Hit>, IndexError> {
+        let parsed = self.parse(query)?;
         let searcher = self.reader.searcher();
         let tantivy_err = |source| IndexError::Tantivy {
             source,
@@ -236,12 +240,7 @@ impl CorpusIndex {
 
     /// Ids of every article matching `query`, unsorted.
     pub fn matching_ids_unsorted(&self, query: &str) -> Result<Vec<ArticleId>, IndexError> {
-        let parsed = self
-            .parser()
-            .parse_query(query)
-            .map_err(|e| IndexError::Query {
-                message: e.to_string(),
-            })?;
+        let parsed = self.parse(query)?;
         let searcher = self.reader.searcher();
         let tantivy_err = |source| IndexError::Tantivy {
             source,
