@@ -250,7 +250,11 @@ fn main() {
         let t = Instant::now();
         let quotes: usize = articles
             .iter()
-            .map(|a| dossier::extract::extract(a).quotes.len())
+            .map(|a| {
+                dossier::extract::extract(a, &dossier::extract::lexicon::LEXICON)
+                    .quotes
+                    .len()
+            })
             .sum();
         let extraction = t.elapsed().as_secs_f64();
         println!(

@@ -6,6 +6,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use serde::Serialize;
 
 use crate::extract::corpus::CorpusActors;
+use crate::extract::edits::ActorEdits;
 use crate::extract::{ActorKind, Extraction, QuoteKind};
 use crate::index::manifest::ArticleMeta;
 use crate::index::{CorpusIndex, IndexError, Manifest};
@@ -27,10 +28,15 @@ impl<'a> CorpusData<'a> {
             .collect();
         Ok(Self { items })
     }
+
+    /// The corpus view of actors with the user's edits.
+    pub fn actors(&self, edits: &ActorEdits) -> CorpusActors {
+        CorpusActors::build(self.items.iter().map(|(_, meta, e)| (meta.lang, e)), edits)
+    }
 }
 
 /// Time bucket size.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Default)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, serde::Deserialize, Default)]
 #[serde(rename_all = "lowercase")]
 pub enum Granularity {
     /// One bucket per day.
@@ -138,37 +144,19 @@ pub struct MentionPoint {
 pub fn actor_rows(data: &CorpusData<'_>, actors: &CorpusActors) -> Vec<ActorRow> {
     let mut rows = Vec::new();
     for (doc, _, extraction) in &data.items {
-        let mut merged: Vec<ActorRow> = Vec::new();
-        for a in extraction
-            .actors
-            .iter()
-            .filter(|a| !actors.is_hidden(&a.key))
-        {
-            let key = actors.canonical(&a.key).to_owned();
-            let (name, kind) = actors
-                .name(&key)
-                .map_or((a.name.clone(), a.kind), |(n, k)| (n.to_owned(), k));
-            match merged.iter_mut().find(|r| r.key == key) {
-                Some(row) => {
-                    row.count += a.count;
-                    for alias in &a.aliases_seen {
-                        if !row.aliases_seen.contains(alias) {
-                            row.aliases_seen.push(alias.clone());
-                        }
-                    }
-                }
-                None => merged.push(ActorRow {
+        rows.extend(
+            actors
+                .article_actors(extraction)
+                .into_iter()
+                .map(|a| ActorRow {
                     doc: (*doc).to_owned(),
-                    actor: name,
-                    key,
-                    kind,
+                    actor: a.name,
+                    key: a.key,
+                    kind: a.kind,
                     count: a.count,
-                    aliases_seen: a.aliases_seen.clone(),
+                    aliases_seen: a.aliases_seen,
                 }),
-            }
-        }
-        merged.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.actor.cmp(&b.actor)));
-        rows.extend(merged);
+        );
     }
     rows
 }
@@ -182,8 +170,8 @@ pub fn quote_rows(data: &CorpusData<'_>, actors: &CorpusActors) -> Vec<QuoteRow>
             rows.push(QuoteRow {
                 doc: (*doc).to_owned(),
                 quote: q.text.clone(),
-                speaker: q
-                    .speaker_key
+                speaker: actors
+                    .speaker_key(q, extraction)
                     .as_deref()
                     .and_then(name_of)
                     .or_else(|| q.speaker.clone()),
@@ -217,19 +205,8 @@ pub fn mention_series(
     for (_, article, extraction) in &data.items {
         let bucket = article.date.as_ref().map(|d| by.bucket_start(d.date));
         *articles_per_bucket.entry(bucket).or_default() += 1;
-        let mut seen: HashMap<String, usize> = HashMap::new();
-        for a in extraction
-            .actors
-            .iter()
-            .filter(|a| !actors.is_hidden(&a.key))
-        {
-            let key = actors.canonical(&a.key).to_owned();
-            *seen.entry(key).or_default() += a.count;
-        }
-        for (key, n) in seen {
-            let name = actors
-                .name(&key)
-                .map_or_else(|| key.clone(), |(n, _)| n.to_owned());
+        for a in actors.article_actors(extraction) {
+            let (key, name, n) = (a.key, a.name, a.count);
             if !wanted.is_empty()
                 && !wanted.contains(&crate::extract::lexicon::normalize(&name))
                 && !wanted.contains(&crate::extract::lexicon::normalize(&key))

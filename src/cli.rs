@@ -14,8 +14,8 @@ use clap::{Args, Parser, Subcommand};
 use serde_json::json;
 
 use crate::analytics::{self, CorpusData, Granularity};
-use crate::extract::corpus::CorpusActors;
-use crate::extract::edits::ActorEdits;
+use crate::extract::ActorKind;
+use crate::extract::edits::{ActorEdits, UserActor};
 use crate::pipeline::{self, Corpus, IndexOptions, Progress, Summary};
 
 /// Dossier on the command line: index a folder of news articles and query it.
@@ -70,6 +70,28 @@ enum Command {
         /// Show a hidden actor again.
         #[arg(long, value_name = "ACTOR")]
         unhide: Vec<String>,
+        /// Take one form off an actor into an actor of its own (ACTOR=FORM, e.g. "Jung Pak=Pak").
+        #[arg(long, value_name = "ACTOR=FORM")]
+        split: Vec<String>,
+        /// Put a split form back (ACTOR=FORM).
+        #[arg(long, value_name = "ACTOR=FORM")]
+        unsplit: Vec<String>,
+        /// Whether a metonym counts for its country or institution (e.g. Pyongyang=off).
+        #[arg(long, value_name = "METONYM=on|off")]
+        metonym: Vec<String>,
+        /// Add an actor found by its name and --alias forms; the articles are
+        /// extracted again.
+        #[arg(long, value_name = "NAME")]
+        add: Option<String>,
+        /// Kind of the added actor.
+        #[arg(long, default_value = "person", value_parser = ["person", "country", "org", "place", "other"], requires = "add")]
+        kind: String,
+        /// Another form of the added actor (repeatable).
+        #[arg(long, value_name = "FORM", requires = "add")]
+        alias: Vec<String>,
+        /// Remove an actor added with --add.
+        #[arg(long, value_name = "NAME")]
+        remove: Vec<String>,
         /// Write the corrections to FILE (readable JSON).
         #[arg(long, value_name = "FILE")]
         export: Option<PathBuf>,
@@ -79,6 +101,35 @@ enum Command {
         /// List probable duplicates (JSON lines: actor, into) instead of editing.
         #[arg(long)]
         suggestions: bool,
+    },
+    /// Draw the timeline of actors to a PNG, SVG or CSV file (as the window's export).
+    Chart {
+        #[command(flatten)]
+        common: Common,
+        /// Output file; its extension picks the format: .png, .svg or .csv.
+        #[arg(long, short)]
+        out: PathBuf,
+        /// Actors to plot (names or keys, comma-separated; default: the five most mentioned).
+        #[arg(long, value_delimiter = ',')]
+        actors: Vec<String>,
+        /// Period: day, week, month or year.
+        #[arg(long, default_value = "month", value_parser = ["day", "week", "month", "year"])]
+        by: String,
+        /// Plot the share of articles instead of mention counts.
+        #[arg(long)]
+        share: bool,
+        /// Only articles matching this search.
+        #[arg(long)]
+        query: Option<String>,
+        /// Width in pixels.
+        #[arg(long, default_value_t = 1600)]
+        width: u32,
+        /// Height in pixels.
+        #[arg(long, default_value_t = 900)]
+        height: u32,
+        /// Title (default: "Mentions by PERIOD — FOLDER").
+        #[arg(long)]
+        title: Option<String>,
     },
     /// Full-text search; one JSON line per hit, best first.
     Search {
@@ -154,13 +205,13 @@ fn execute(cli: Cli) -> anyhow::Result<()> {
         Command::Actors(common) => {
             let corpus = open(&common)?;
             let data = CorpusData::load(&corpus.manifest, &corpus.index)?;
-            let actors = CorpusActors::build(&data, &load_edits(&corpus)?);
+            let actors = data.actors(&load_edits(&corpus)?);
             print_json_lines(analytics::actor_rows(&data, &actors))
         }
         Command::Quotes(common) => {
             let corpus = open(&common)?;
             let data = CorpusData::load(&corpus.manifest, &corpus.index)?;
-            let actors = CorpusActors::build(&data, &load_edits(&corpus)?);
+            let actors = data.actors(&load_edits(&corpus)?);
             print_json_lines(analytics::quote_rows(&data, &actors))
         }
         Command::Mentions {
@@ -171,7 +222,7 @@ fn execute(cli: Cli) -> anyhow::Result<()> {
         } => {
             let corpus = open(&common)?;
             let data = CorpusData::load(&corpus.manifest, &corpus.index)?;
-            let actors = CorpusActors::build(&data, &load_edits(&corpus)?);
+            let actors = data.actors(&load_edits(&corpus)?);
             let by = Granularity::parse(&by).unwrap_or_default();
             let points = analytics::mention_series(&data, &actors, by, &wanted);
             if format == "csv" {
@@ -182,7 +233,7 @@ fn execute(cli: Cli) -> anyhow::Result<()> {
                         out,
                         "{},{},{},{},{:.4}",
                         p.bucket,
-                        csv_field(&p.actor),
+                        crate::chart::csv_field(&p.actor),
                         p.mentions,
                         p.articles,
                         p.share
@@ -200,6 +251,13 @@ fn execute(cli: Cli) -> anyhow::Result<()> {
             rename,
             hide,
             unhide,
+            split,
+            unsplit,
+            metonym,
+            add,
+            kind,
+            alias,
+            remove,
             export,
             import,
             suggestions,
@@ -207,7 +265,7 @@ fn execute(cli: Cli) -> anyhow::Result<()> {
             let corpus = open(&common)?;
             let data = CorpusData::load(&corpus.manifest, &corpus.index)?;
             if suggestions {
-                let actors = CorpusActors::build(&data, &load_edits(&corpus)?);
+                let actors = data.actors(&load_edits(&corpus)?);
                 let rows: Vec<serde_json::Value> = actors
                     .merge_suggestions()
                     .into_iter()
@@ -225,7 +283,7 @@ fn execute(cli: Cli) -> anyhow::Result<()> {
                 None => load_edits(&corpus)?,
             };
             let find = |edits: &ActorEdits, name: &str| -> anyhow::Result<String> {
-                CorpusActors::build(&data, edits)
+                data.actors(edits)
                     .find(name)
                     .ok_or_else(|| anyhow::anyhow!("no actor named {name:?} in this corpus"))
             };
@@ -240,7 +298,8 @@ fn execute(cli: Cli) -> anyhow::Result<()> {
                 edits.merge(&from, &into).map_err(anyhow::Error::msg)?;
             }
             for name in &unmerge {
-                let key = CorpusActors::build(&data, &ActorEdits::default())
+                let key = data
+                    .actors(&ActorEdits::default())
                     .find(name)
                     .ok_or_else(|| anyhow::anyhow!("no actor named {name:?}"))?;
                 edits.unmerge(&key);
@@ -258,15 +317,143 @@ fn execute(cli: Cli) -> anyhow::Result<()> {
                 let key = find(&edits, name)?;
                 edits.hide.remove(&key);
             }
+            for arg in &split {
+                let (actor, form) = pair(arg)?;
+                let key = find(&edits, &actor)?;
+                edits.split_alias(&key, &form).map_err(anyhow::Error::msg)?;
+            }
+            for arg in &unsplit {
+                let (actor, form) = pair(arg)?;
+                let key = find(&edits, &actor)?;
+                anyhow::ensure!(
+                    edits.unsplit_alias(&key, &form),
+                    "{form:?} was not split off {actor:?}"
+                );
+            }
+            for arg in &metonym {
+                let (name, state) = pair(arg)?;
+                let counts = match state.to_lowercase().as_str() {
+                    "on" | "yes" | "true" => true,
+                    "off" | "no" | "false" => false,
+                    _ => anyhow::bail!("expected METONYM=on or METONYM=off, got {arg:?}"),
+                };
+                anyhow::ensure!(
+                    crate::extract::lexicon::LEXICON.is_metonym(&name),
+                    "{name:?} is not a built-in metonym (try --split to take a form off an actor)"
+                );
+                edits.set_metonym(&name, counts);
+            }
+            if let Some(name) = add {
+                edits
+                    .add_actor(UserActor {
+                        name,
+                        kind: ActorKind::parse(&kind),
+                        aliases: alias,
+                    })
+                    .map_err(anyhow::Error::msg)?;
+            }
+            for name in &remove {
+                anyhow::ensure!(edits.remove_actor(name), "no added actor named {name:?}");
+            }
+            let before = load_edits(&corpus)?.added_fingerprint();
             edits.save(&corpus.data_dir).with_context(|| {
                 format!("cannot save actor edits in {}", corpus.data_dir.display())
             })?;
+            if edits.added_fingerprint() != before {
+                // Added actors are found at extraction time: extract again now.
+                drop(data);
+                drop(corpus);
+                open(&common)?;
+            }
             if let Some(path) = &export {
                 edits
                     .write(path)
                     .with_context(|| format!("cannot write {}", path.display()))?;
             }
             println!("{}", serde_json::to_string(&edits)?);
+            Ok(())
+        }
+        Command::Chart {
+            common,
+            out,
+            actors: wanted,
+            by,
+            share,
+            query,
+            width,
+            height,
+            title,
+        } => {
+            let corpus = open(&common)?;
+            let data = CorpusData::load(&corpus.manifest, &corpus.index)?;
+            let explorer = crate::explore::Explorer::build(&data, &load_edits(&corpus)?);
+            let by = Granularity::parse(&by).unwrap_or_default();
+            let mut selected = Vec::new();
+            for name in &wanted {
+                let ix = explorer
+                    .corpus_actors
+                    .find(name)
+                    .and_then(|key| explorer.actor_by_key(&key))
+                    .ok_or_else(|| anyhow::anyhow!("no actor named {name:?} in this corpus"))?;
+                selected.push(ix);
+            }
+            if selected.is_empty() {
+                selected = (0..explorer.actors.len().min(5) as u32).collect();
+            }
+            let mut filter = crate::explore::Filter::default();
+            if let Some(q) = query.as_deref().filter(|q| !q.trim().is_empty()) {
+                let ids = corpus.index.matching_ids_unsorted(q)?;
+                filter.hits = Some(Arc::new(explorer.hit_mask(&ids)));
+            }
+            let series = explorer.series(&filter, by, &selected);
+            let folder_name = corpus
+                .folder
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let period = format!("{by:?}").to_lowercase();
+            let title = title.unwrap_or_else(|| format!("Mentions by {period} — {folder_name}"));
+            let footer = vec![
+                format!("Folder: {}", corpus.folder.display()),
+                format!(
+                    "Query: {} — Dates: all — Exported by Dossier on {}",
+                    query.as_deref().unwrap_or("(none)"),
+                    crate::model::PartialDate::today().to_iso()
+                ),
+            ];
+            let ext = out
+                .extension()
+                .map(|e| e.to_string_lossy().to_lowercase())
+                .unwrap_or_default();
+            match ext.as_str() {
+                "csv" => crate::storage::write_atomic(
+                    &out,
+                    crate::chart::series_csv(&explorer, &series).as_bytes(),
+                )
+                .with_context(|| format!("cannot write {}", out.display()))?,
+                "png" | "svg" => {
+                    let spec = crate::chart::ChartSpec::from_series(
+                        &explorer,
+                        &series,
+                        &[],
+                        share,
+                        title,
+                        footer,
+                    );
+                    if ext == "png" {
+                        crate::chart::write_png(&spec, &out, width, height)?;
+                    } else {
+                        crate::chart::write_svg(&spec, &out, width, height)?;
+                    }
+                }
+                _ => anyhow::bail!(
+                    "unknown chart format {:?}: use .png, .svg or .csv",
+                    out.display()
+                ),
+            }
+            if !common.quiet {
+                eprintln!("chart written to {}", out.display());
+            }
             Ok(())
         }
         Command::Search {
@@ -299,15 +486,6 @@ fn print_json_lines<T: serde::Serialize>(rows: Vec<T>) -> anyhow::Result<()> {
         writeln!(out, "{}", serde_json::to_string(&row)?)?;
     }
     Ok(())
-}
-
-/// Quotes a CSV field when it holds a comma, quote or line break.
-fn csv_field(s: &str) -> String {
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.to_owned()
-    }
 }
 
 fn load_edits(corpus: &Corpus) -> anyhow::Result<ActorEdits> {

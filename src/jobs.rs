@@ -1,33 +1,96 @@
-//! Background work for the GUI: runs [`pipeline::index_folder`] on a named
-//! thread and streams [`JobEvent`]s back over a bounded channel. `wake` runs
-//! after each event (the GUI passes `ctx.request_repaint`).
+//! Background work for the GUI. One worker thread per opened corpus: it runs
+//! [`pipeline::index_folder`], builds the [`Explorer`], then stays alive to
+//! answer the window's requests (search, article text, actor edits), so no
+//! file or index I/O ever runs on the UI thread. Events come back over a
+//! channel; `wake` runs after each (the GUI passes `ctx.request_repaint`).
 
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc::{self, Receiver, TrySendError};
+use std::sync::mpsc::{self, Receiver, Sender, TrySendError};
 
+use crate::analytics::CorpusData;
+use crate::explore::{ActorIx, Explorer};
+use crate::extract::edits::ActorEdits;
+use crate::model::ArticleId;
 use crate::pipeline::{self, Corpus, IndexOptions, Progress, Summary};
 
-/// What an indexing job reports.
+/// A corpus ready to explore.
+pub struct Opened {
+    /// What indexing did.
+    pub summary: Summary,
+    /// Canonical path of the article folder.
+    pub folder: PathBuf,
+    /// Dossier's data folder for this corpus.
+    pub data_dir: PathBuf,
+    /// The explorable corpus.
+    pub explorer: Arc<Explorer>,
+    /// The user's actor edits it was built with.
+    pub edits: ActorEdits,
+}
+
+/// The text of one article.
+#[derive(Clone, Debug)]
+pub struct ArticleText {
+    /// Title.
+    pub title: String,
+    /// Body (the text the byte spans of actors and quotes refer to).
+    pub body: String,
+    /// Actor mentions: byte span in the body and the actor, in text order.
+    pub mentions: Vec<(usize, usize, ActorIx)>,
+}
+
+/// What the window asks the worker.
+pub enum Request {
+    /// Articles matching a full-text query; `generation` comes back with the answer.
+    Search {
+        /// Sequence number: older answers are ignored.
+        generation: u64,
+        /// The query, in the search box syntax.
+        query: String,
+    },
+    /// The text of an article.
+    Article(ArticleId),
+    /// Save these actor edits, then rebuild the explorer with them.
+    SaveEdits(ActorEdits),
+}
+
+/// What a job reports.
 pub enum JobEvent {
     /// Files read so far.
     Progress(Progress),
-    /// The run ended: the opened corpus and its summary, or an error message.
-    Finished(Result<Box<(Summary, Corpus)>, String>),
+    /// Indexing ended: the corpus to explore, or an error message.
+    Opened(Result<Box<Opened>, String>),
+    /// Answer to [`Request::Search`].
+    Search {
+        /// The request's generation.
+        generation: u64,
+        /// Matching articles, or why the query failed.
+        result: Result<Vec<ArticleId>, String>,
+    },
+    /// Answer to [`Request::Article`].
+    Article {
+        /// The article.
+        id: ArticleId,
+        /// Its text, `Ok(None)` when it is no longer in the index.
+        result: Result<Option<ArticleText>, String>,
+    },
+    /// Answer to [`Request::SaveEdits`]: the rebuilt explorer and the saved edits.
+    Rebuilt(Result<(Arc<Explorer>, ActorEdits), String>),
 }
 
-/// A running indexing job.
+/// A running corpus worker.
 pub struct Job {
     /// The folder being indexed.
     pub folder: PathBuf,
-    /// Events from the worker; `Disconnected` before `Finished` means it died.
+    /// Events from the worker; `Disconnected` before `Opened` means it died.
     pub events: Receiver<JobEvent>,
+    requests: Sender<Request>,
     cancel: Arc<AtomicBool>,
 }
 
 impl Job {
-    /// Asks the worker to stop after its current batch (what was read is kept).
+    /// Asks the worker to stop indexing after its current batch (what was read is kept).
     pub fn cancel(&self) {
         self.cancel.store(true, Ordering::Relaxed);
     }
@@ -36,42 +99,154 @@ impl Job {
     pub fn is_cancelling(&self) -> bool {
         self.cancel.load(Ordering::Relaxed)
     }
+
+    /// Sends a request; false when the worker is gone.
+    pub fn request(&self, request: Request) -> bool {
+        self.requests.send(request).is_ok()
+    }
 }
 
-/// Starts indexing `folder` into its data folder (`data_dir`, or the default one).
+/// Starts a worker for `folder` with its data in `data_dir` (or the default place).
 pub fn spawn_indexing(
     folder: PathBuf,
     data_dir: Option<PathBuf>,
     options: IndexOptions,
-    wake: impl Fn() + Send + 'static,
+    wake: impl Fn() + Send + Sync + 'static,
 ) -> std::io::Result<Job> {
-    let (tx, events) = mpsc::sync_channel(64);
+    let (tx, events) = mpsc::sync_channel(256);
+    let (requests, inbox) = mpsc::channel();
     let cancel = Arc::new(AtomicBool::new(false));
     let cancelled = Arc::clone(&cancel);
     let job_folder = folder.clone();
+    let wake = Arc::new(wake);
     std::thread::Builder::new()
-        .name("index_folder".to_owned())
+        .name("corpus_worker".to_owned())
         .spawn(move || {
-            let result = data_dir
-                .map_or_else(|| crate::storage::corpus_dir(&folder), Ok)
-                .map_err(|e| format!("cannot open {}: {e}", folder.display()))
-                .and_then(|dir| {
-                    let progress = |p: &Progress| {
-                        // A full channel means the UI is behind; it will get the next one.
-                        if let Err(TrySendError::Full(_)) =
-                            tx.try_send(JobEvent::Progress(p.clone()))
-                        {}
-                        wake();
-                    };
-                    pipeline::index_folder(&folder, &dir, &options, &cancelled, &progress)
-                        .map_err(|e| format!("{e:#}"))
-                });
-            tx.send(JobEvent::Finished(result.map(Box::new))).ok(); // Fails only if the UI is gone.
-            wake();
+            let send = |event: JobEvent| {
+                let sent = tx.send(event).is_ok();
+                wake();
+                sent
+            };
+            let opened = open(&folder, data_dir, &options, &cancelled, &|p: &Progress| {
+                // A full channel means the UI is behind; it will get the next one.
+                if let Err(TrySendError::Full(_)) = tx.try_send(JobEvent::Progress(p.clone())) {}
+                wake();
+            });
+            let (corpus, explorer) = match opened {
+                Ok((opened, corpus)) => {
+                    let explorer = Arc::clone(&opened.explorer);
+                    if !send(JobEvent::Opened(Ok(Box::new(opened)))) {
+                        return;
+                    }
+                    (corpus, explorer)
+                }
+                Err(e) => {
+                    send(JobEvent::Opened(Err(e)));
+                    return;
+                }
+            };
+            serve(&corpus, explorer, &inbox, &send);
         })?;
     Ok(Job {
         folder: job_folder,
         events,
+        requests,
         cancel,
     })
+}
+
+fn open(
+    folder: &std::path::Path,
+    data_dir: Option<PathBuf>,
+    options: &IndexOptions,
+    cancel: &AtomicBool,
+    progress: &dyn Fn(&Progress),
+) -> Result<(Opened, Corpus), String> {
+    let dir = data_dir
+        .map_or_else(|| crate::storage::corpus_dir(folder), Ok)
+        .map_err(|e| format!("cannot open {}: {e}", folder.display()))?;
+    let (summary, corpus) = pipeline::index_folder(folder, &dir, options, cancel, progress)
+        .map_err(|e| format!("{e:#}"))?;
+    let edits = ActorEdits::load(&corpus.data_dir)?;
+    let explorer = build_explorer(&corpus, &edits)?;
+    Ok((
+        Opened {
+            summary,
+            folder: corpus.folder.clone(),
+            data_dir: corpus.data_dir.clone(),
+            explorer,
+            edits,
+        },
+        corpus,
+    ))
+}
+
+fn build_explorer(corpus: &Corpus, edits: &ActorEdits) -> Result<Arc<Explorer>, String> {
+    let data = CorpusData::load(&corpus.manifest, &corpus.index).map_err(|e| e.to_string())?;
+    Ok(Arc::new(Explorer::build(&data, edits)))
+}
+
+/// Answers requests until the window drops the job.
+fn serve(
+    corpus: &Corpus,
+    mut explorer: Arc<Explorer>,
+    inbox: &Receiver<Request>,
+    send: &dyn Fn(JobEvent) -> bool,
+) {
+    // Only the newest search matters: skip those overtaken while one ran.
+    while let Ok(first) = inbox.recv() {
+        let mut batch = vec![first];
+        batch.extend(inbox.try_iter());
+        let last_search = batch
+            .iter()
+            .rposition(|r| matches!(r, Request::Search { .. }));
+        for (i, request) in batch.into_iter().enumerate() {
+            let event = match request {
+                Request::Search { generation, query } => {
+                    if Some(i) != last_search {
+                        continue;
+                    }
+                    JobEvent::Search {
+                        generation,
+                        result: corpus
+                            .index
+                            .matching_ids_unsorted(&query)
+                            .map_err(|e| e.to_string()),
+                    }
+                }
+                Request::Article(id) => JobEvent::Article {
+                    id,
+                    result: corpus
+                        .index
+                        .article_text(id)
+                        .map(|found| {
+                            found.map(|(title, body, extraction)| ArticleText {
+                                title,
+                                body,
+                                mentions: explorer.mentions(&extraction),
+                            })
+                        })
+                        .map_err(|e| e.to_string()),
+                },
+                Request::SaveEdits(edits) => JobEvent::Rebuilt(
+                    edits
+                        .save(&corpus.data_dir)
+                        .map_err(|e| {
+                            format!(
+                                "cannot save actor edits in {}: {e}",
+                                corpus.data_dir.display()
+                            )
+                        })
+                        .and_then(|()| build_explorer(corpus, &edits))
+                        .map(|rebuilt| {
+                            explorer = Arc::clone(&rebuilt);
+                            (rebuilt, edits)
+                        }),
+                ),
+            };
+            if !send(event) {
+                return;
+            }
+        }
+    }
 }

@@ -9,7 +9,9 @@
 //! Modules only import modules listed above them; `cli` and `ui` never import each other.
 
 pub mod analytics;
+pub mod chart;
 pub mod cli;
+pub mod explore;
 pub mod extract;
 pub mod index;
 pub mod ingest;

@@ -36,6 +36,7 @@ fn main() -> eframe::Result {
                     persist: true,
                     open_folder,
                     data_dir: None,
+                    lang: None,
                 },
             )))
         }),

@@ -15,6 +15,8 @@ use std::time::{Duration, Instant};
 use anyhow::Context as _;
 use rayon::prelude::*;
 
+use crate::extract::edits::ActorEdits;
+use crate::extract::lexicon::{LEXICON, Lexicon};
 use crate::extract::{self, Extraction};
 use crate::index::manifest::ArticleMeta;
 use crate::index::{CorpusIndex, FileEntry, Manifest, OpenOutcome, store};
@@ -126,11 +128,21 @@ pub fn index_folder(
         (OpenOutcome::Created, _) => Manifest::new(&folder),
     };
     manifest.folder = folder.display().to_string();
-    if manifest.extractor_version != crate::extract::EXTRACTOR_VERSION {
+    let edits = ActorEdits::load(data_dir).unwrap_or_else(|why| {
+        summary
+            .notes
+            .push(format!("{why}; added actors are ignored"));
+        ActorEdits::default()
+    });
+    let user_actors = edits.added_fingerprint();
+    let rules_changed = manifest.extractor_version != crate::extract::EXTRACTOR_VERSION;
+    if rules_changed || manifest.user_actors != user_actors {
         if !manifest.files.is_empty() {
-            summary
-                .notes
-                .push("extraction rules changed; reading the articles again".to_owned());
+            summary.notes.push(if rules_changed {
+                "extraction rules changed; reading the articles again".to_owned()
+            } else {
+                "added actors changed; reading the articles again".to_owned()
+            });
         }
         // Forget what was read so every file counts as changed.
         for entry in manifest.files.values_mut() {
@@ -138,7 +150,14 @@ pub fn index_folder(
             entry.content_hash = 0;
         }
         manifest.extractor_version = crate::extract::EXTRACTOR_VERSION;
+        manifest.user_actors = user_actors;
     }
+    let lexicon = if edits.added.is_empty() {
+        None
+    } else {
+        Some(LEXICON.with_user_actors(&edits.added))
+    };
+    let lexicon: &Lexicon = lexicon.as_ref().unwrap_or(&LEXICON);
 
     let walked = ingest::walk(&folder, cancel)
         .with_context(|| format!("cannot list {}", folder.display()))?;
@@ -215,7 +234,7 @@ pub fn index_folder(
         let results: Vec<(&FileInfo, Result<ReadFile, String>)> = pool.install(|| {
             batch
                 .par_iter()
-                .map(|info| (*info, read_guarded(info, &options.read)))
+                .map(|info| (*info, read_guarded(info, &options.read, lexicon)))
                 .collect()
         });
         let Some(w) = writer.as_mut() else { break };
@@ -331,10 +350,15 @@ type ReadFile = (FileRead, Vec<Extraction>);
 fn read_guarded(
     info: &FileInfo,
     options: &ReadOptions,
+    lexicon: &Lexicon,
 ) -> Result<(FileRead, Vec<Extraction>), String> {
     let work = || {
         ingest::read_file(info, options).map(|read| {
-            let extractions = read.articles.iter().map(extract::extract).collect();
+            let extractions = read
+                .articles
+                .iter()
+                .map(|a| extract::extract(a, lexicon))
+                .collect();
             (read, extractions)
         })
     };

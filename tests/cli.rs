@@ -608,3 +608,82 @@ fn merge_suggestions_pair_initials_with_full_names() {
         "{pair:?}"
     );
 }
+
+#[test]
+fn split_forms_switch_metonyms_and_add_actors() {
+    let tmp = tempfile::tempdir().unwrap();
+    let corpus = tmp.path().join("corpus");
+    std::fs::create_dir_all(&corpus).unwrap();
+    std::fs::write(
+        corpus.join("2024-01-18-coree.txt"),
+        "Pyongyang répond à Séoul\n\n\
+         La Corée du Nord a tiré un missile jeudi. Pyongyang dénonce les manœuvres \
+         alliées, selon l'experte Jung Pak. « La tension monte », a déclaré Pak. \
+         Les mercenaires de Redut ont quitté la ville.",
+    )
+    .unwrap();
+    let c = corpus.to_str().unwrap();
+    let data = tmp.path().join("data");
+    let actors = || -> HashMap<String, (String, u64)> {
+        json_lines(&cli(&data, &["actors", c, "-q"]))
+            .iter()
+            .map(|r| {
+                (
+                    r["actor"].as_str().unwrap().to_owned(),
+                    (
+                        r["kind"].as_str().unwrap().to_owned(),
+                        r["count"].as_u64().unwrap(),
+                    ),
+                )
+            })
+            .collect()
+    };
+    let edit = |args: &[&str]| {
+        let mut all = vec!["edit", c, "-q"];
+        all.extend_from_slice(args);
+        let out = cli(&data, &all);
+        assert!(out.status.success(), "{}", stderr(&out));
+    };
+    let before = actors();
+    assert_eq!(before["Corée du Nord"].1, 3, "{before:?}");
+    assert_eq!(before["Jung Pak"].1, 2, "{before:?}");
+    assert!(!before.contains_key("Groupe Redut"));
+
+    // Pyongyang no longer counts for North Korea: it becomes a place.
+    edit(&["--metonym", "Pyongyang=off"]);
+    let after = actors();
+    assert_eq!(after["Corée du Nord"].1, 1, "{after:?}");
+    assert_eq!(after["Pyongyang"], ("place".to_owned(), 2));
+    // "Pak" taken off Jung Pak; the quote's speaker follows the form.
+    edit(&["--split", "Jung Pak=Pak"]);
+    let after = actors();
+    assert_eq!(after["Jung Pak"].1, 1, "{after:?}");
+    assert_eq!(after["Pak"], ("person".to_owned(), 1));
+    let quotes = json_lines(&cli(&data, &["quotes", c, "-q"]));
+    assert_eq!(quotes[0]["speaker"], "Pak", "{quotes:?}");
+    // An added actor is found in the text: the articles are extracted again.
+    edit(&["--add", "Groupe Redut", "--kind", "org", "--alias", "Redut"]);
+    let after = actors();
+    assert_eq!(after["Groupe Redut"], ("org".to_owned(), 1), "{after:?}");
+    // Everything survives re-indexing and is undone one by one.
+    assert!(cli(&data, &["index", c, "-q"]).status.success());
+    assert_eq!(actors(), after);
+    edit(&[
+        "--metonym",
+        "pyongyang=on",
+        "--unsplit",
+        "Jung Pak=pak",
+        "--remove",
+        "groupe redut",
+    ]);
+    assert_eq!(actors(), before);
+    // Bad requests fail with a message.
+    let out = cli(&data, &["edit", c, "-q", "--metonym", "Russie=off"]);
+    assert!(
+        stderr(&out).contains("not a built-in metonym"),
+        "{}",
+        stderr(&out)
+    );
+    let out = cli(&data, &["edit", c, "-q", "--remove", "Nobody"]);
+    assert!(stderr(&out).contains("no added actor"), "{}", stderr(&out));
+}

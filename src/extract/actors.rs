@@ -5,7 +5,7 @@
 
 use std::collections::HashMap;
 
-use super::lexicon::{ActorKind, LEXICON, normalize, translit_key};
+use super::lexicon::{ActorKind, LEXICON, Lexicon, normalize, translit_key};
 use super::tokens::Tokens;
 use crate::model::Lang;
 
@@ -444,9 +444,9 @@ pub(crate) fn is_common_word(key: &str) -> bool {
     NOT_NAMES.contains(&key)
 }
 
-/// Finds the actors of an article.
-pub fn find_actors(t: &Tokens<'_>, lang: Lang) -> ArticleActors {
-    let lexicon = &*LEXICON;
+/// Finds the actors of an article; `lexicon` is the built-in one, or it plus
+/// the actors a user added to the corpus.
+pub fn find_actors(t: &Tokens<'_>, lang: Lang, lexicon: &Lexicon) -> ArticleActors {
     let mut out = ArticleActors::default();
     let n = t.toks.len();
     let mut covered = vec![false; n];
@@ -840,7 +840,7 @@ mod tests {
 
     fn actors_of(text: &str, lang: Lang) -> Vec<(String, usize)> {
         let t = tokenize(text, &|w| LEXICON.honorifics.contains(w));
-        let found = find_actors(&t, lang);
+        let found = find_actors(&t, lang, &LEXICON);
         let mut counts: Vec<(String, usize)> = found
             .actors
             .iter()
@@ -901,7 +901,7 @@ mod tests {
         let text = "Le porte-parole du Kremlin, Dmitri Peskov, a parlé. Le ministre nord-coréen des Affaires étrangères Choe Son-hui a visité Moscou. \
                     Le sous-secrétaire adjoint Jung Pak, qui est le haut responsable du Département d'État, a déclaré.";
         let t = tokenize(text, &|w| LEXICON.honorifics.contains(w));
-        let found = find_actors(&t, Lang::Fr);
+        let found = find_actors(&t, Lang::Fr, &LEXICON);
         let aff = |name: &str| {
             found
                 .actors

@@ -1,14 +1,35 @@
 //! Corpus-level view of actors: one canonical key and display name per actor
 //! across articles. Built-in actors are named in the corpus's main language;
 //! a surname-only person in one article ("Pak") is merged with the one person
-//! of the corpus whose full name ends with it ("Jung Pak").
+//! of the corpus whose full name ends with it ("Jung Pak"). The user's edits
+//! (merges, splits, metonym switches, renames, hidden actors) apply on top.
 
 use std::collections::HashMap;
 
 use super::edits::ActorEdits;
-use super::lexicon::{ActorKind, LEXICON, translit_key};
-use crate::analytics::CorpusData;
+use super::lexicon::{ActorKind, LEXICON, normalize, translit_key};
+use super::{ArticleActor, ExtractedQuote, Extraction};
 use crate::model::Lang;
+
+/// One actor of one article after the corpus view and the user's edits:
+/// several article-level actors may have become one, or one may have been split.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ResolvedActor {
+    /// Canonical key.
+    pub key: String,
+    /// Display name.
+    pub name: String,
+    /// Kind.
+    pub kind: ActorKind,
+    /// Mentions in the article.
+    pub count: usize,
+    /// Forms as written.
+    pub aliases_seen: Vec<String>,
+    /// Byte spans of the mentions in the body, in text order.
+    pub spans: Vec<(usize, usize)>,
+    /// The article-level keys merged into it.
+    pub sources: Vec<String>,
+}
 
 /// Canonical keys and names of a corpus's actors.
 #[derive(Debug, Default, Clone)]
@@ -22,19 +43,24 @@ pub struct CorpusActors {
 }
 
 impl CorpusActors {
-    /// Builds the view from everything extracted in a corpus.
-    pub fn build(data: &CorpusData<'_>, edits: &ActorEdits) -> Self {
+    /// Builds the view from everything extracted in a corpus: each article's
+    /// language and extraction.
+    pub fn build<'e>(
+        articles: impl Iterator<Item = (Lang, &'e Extraction)> + Clone,
+        edits: &ActorEdits,
+    ) -> Self {
         let lexicon = &*LEXICON;
         let (mut fr, mut en) = (0usize, 0usize);
-        for (_, article, _) in &data.items {
-            match article.lang {
+        for (article_lang, _) in articles.clone() {
+            match article_lang {
                 Lang::Fr => fr += 1,
                 Lang::En => en += 1,
             }
         }
         let lang = if fr > en { Lang::Fr } else { Lang::En };
         let mut names: HashMap<String, (String, ActorKind)> = HashMap::new();
-        for (_, _, extraction) in &data.items {
+        let alias_edits = !edits.split.is_empty() || !edits.metonyms_off.is_empty();
+        for (_, extraction) in articles.clone() {
             for actor in &extraction.actors {
                 let name = match lexicon.entry(&actor.key) {
                     Some(entry) => entry.name(lang).to_owned(),
@@ -73,11 +99,128 @@ impl CorpusActors {
                 remap.insert(key.clone(), full.clone());
             }
         }
-        Self {
+        let mut view = Self {
             remap,
             names,
             edits: edits.clone(),
+        };
+        // Forms split off an actor are actors of their own, named as written.
+        if alias_edits {
+            for (_, extraction) in articles {
+                for actor in &extraction.actors {
+                    for alias in &actor.aliases_seen {
+                        if let Some((key, kind)) = view.alias_target(actor, alias) {
+                            view.names
+                                .entry(key)
+                                .or_insert_with(|| (alias.clone(), kind));
+                        }
+                    }
+                }
+            }
         }
+        view
+    }
+
+    /// Where a form of an article-level actor goes after the user's alias
+    /// edits: a split-off actor (`split~pak`, when the form was split off the
+    /// actor or the one it is merged into), a place for a switched-off metonym
+    /// (`place~pyongyang`), or `None` to stay with its actor.
+    fn alias_target(&self, actor: &ArticleActor, alias: &str) -> Option<(String, ActorKind)> {
+        let key = normalize(alias);
+        let split = |k: &str| {
+            self.edits
+                .split
+                .get(k)
+                .is_some_and(|set| set.contains(&key))
+        };
+        if split(&actor.key) || split(self.canonical(&actor.key)) {
+            return Some((format!("split~{key}"), actor.kind));
+        }
+        if self.edits.metonyms_off.contains(&key) && LEXICON.is_metonym_of(alias, &actor.key) {
+            return Some((format!("place~{key}"), ActorKind::Place));
+        }
+        None
+    }
+
+    /// The actors of one article, with automatic merges and the user's edits
+    /// applied; hidden actors left out; most mentioned first.
+    pub fn article_actors(&self, extraction: &Extraction) -> Vec<ResolvedActor> {
+        let alias_edits = !self.edits.split.is_empty() || !self.edits.metonyms_off.is_empty();
+        let mut out: Vec<ResolvedActor> = Vec::new();
+        let mut add =
+            |key: &str, actor: &ArticleActor, alias: Option<&String>, spans: &[(usize, usize)]| {
+                let key = self.canonical(key);
+                if self.edits.hide.contains(key) {
+                    return;
+                }
+                let index = match out.iter().position(|r| r.key == key) {
+                    Some(index) => index,
+                    None => {
+                        let (name, kind) = self
+                            .name(key)
+                            .map_or((actor.name.as_str(), actor.kind), |(n, k)| (n, k));
+                        out.push(ResolvedActor {
+                            key: key.to_owned(),
+                            name: name.to_owned(),
+                            kind,
+                            count: 0,
+                            aliases_seen: Vec::new(),
+                            spans: Vec::new(),
+                            sources: Vec::new(),
+                        });
+                        out.len() - 1
+                    }
+                };
+                let row = &mut out[index];
+                if !row.sources.contains(&actor.key) {
+                    row.sources.push(actor.key.clone());
+                }
+                row.count += spans.len();
+                row.spans.extend_from_slice(spans);
+                let aliases = alias.map_or(actor.aliases_seen.as_slice(), std::slice::from_ref);
+                for alias in aliases {
+                    if !row.aliases_seen.contains(alias) {
+                        row.aliases_seen.push(alias.clone());
+                    }
+                }
+            };
+        for actor in &extraction.actors {
+            let split = alias_edits
+                && actor.span_alias.len() == actor.spans.len()
+                && actor
+                    .aliases_seen
+                    .iter()
+                    .any(|alias| self.alias_target(actor, alias).is_some());
+            if !split {
+                add(&actor.key, actor, None, &actor.spans);
+                continue;
+            }
+            for (span, alias) in actor.spans.iter().zip(&actor.span_alias) {
+                let Some(alias) = actor.aliases_seen.get(usize::from(*alias)) else {
+                    continue;
+                };
+                match self.alias_target(actor, alias) {
+                    Some((key, _)) => add(&key, actor, Some(alias), std::slice::from_ref(span)),
+                    None => add(&actor.key, actor, Some(alias), std::slice::from_ref(span)),
+                }
+            }
+        }
+        for row in &mut out {
+            row.spans.sort_unstable();
+        }
+        out.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.name.cmp(&b.name)));
+        out
+    }
+
+    /// The canonical key of a quote's speaker, following a split when the
+    /// speaker is named by a form the user split off.
+    pub fn speaker_key(&self, quote: &ExtractedQuote, extraction: &Extraction) -> Option<String> {
+        let key = quote.speaker_key.as_deref()?;
+        let split = quote.speaker_text.as_deref().and_then(|text| {
+            let actor = extraction.actors.iter().find(|a| a.key == key)?;
+            self.alias_target(actor, text).map(|(k, _)| k)
+        });
+        Some(self.canonical(split.as_deref().unwrap_or(key)).to_owned())
     }
 
     /// The canonical key of an article-level key: automatic merges, then the user's.
@@ -94,6 +237,12 @@ impl CorpusActors {
             self.edits.rename.get(key).map_or(name, String::as_str),
             kind,
         ))
+    }
+
+    /// The forms of an actor (canonical key) seen in the corpus that the user
+    /// may split off or, for metonyms, switch off.
+    pub fn edits(&self) -> &ActorEdits {
+        &self.edits
     }
 
     /// True when the user hid this actor.
@@ -148,5 +297,111 @@ impl CorpusActors {
             }
         }
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::edits::UserActor;
+    use crate::extract::extract_text;
+
+    fn view(texts: &[&str], edits: &ActorEdits) -> (CorpusActors, Vec<Extraction>) {
+        let extractions: Vec<Extraction> =
+            texts.iter().map(|t| extract_text(t, Lang::Fr)).collect();
+        let actors = CorpusActors::build(extractions.iter().map(|e| (Lang::Fr, e)), edits);
+        (actors, extractions)
+    }
+
+    fn counts(actors: &CorpusActors, extraction: &Extraction) -> Vec<(String, usize)> {
+        let mut out: Vec<(String, usize)> = actors
+            .article_actors(extraction)
+            .into_iter()
+            .map(|a| (a.name, a.count))
+            .collect();
+        out.sort();
+        out
+    }
+
+    #[test]
+    fn surname_references_merge_across_articles() {
+        let (actors, ex) = view(
+            &[
+                "L'experte Jung Pak a parlé de la Corée du Nord.",
+                "Interrogée jeudi, Mme Pak a répondu aux questions sur Séoul.",
+            ],
+            &ActorEdits::default(),
+        );
+        let jung_pak = actors.find("Jung Pak").unwrap();
+        assert_eq!(actors.canonical("person~pak"), jung_pak);
+        assert!(counts(&actors, &ex[1]).contains(&("Jung Pak".to_owned(), 1)));
+    }
+
+    #[test]
+    fn split_forms_and_metonyms_become_actors_of_their_own() {
+        let text = "Pyongyang a tiré un missile, a indiqué la Corée du Nord. \
+                    Selon l'experte Jung Pak, Pyongyang teste Washington. Pak doute.";
+        let (actors, ex) = view(&[text], &ActorEdits::default());
+        let plain = counts(&actors, &ex[0]);
+        assert!(
+            plain.contains(&("Corée du Nord".to_owned(), 3)),
+            "{plain:?}"
+        );
+        assert!(plain.contains(&("Jung Pak".to_owned(), 2)), "{plain:?}");
+
+        let mut edits = ActorEdits::default();
+        edits.set_metonym("Pyongyang", false);
+        let jung_pak = actors.find("Jung Pak").unwrap();
+        edits.split_alias(&jung_pak, "Pak").unwrap();
+        let (actors, ex) = view(&[text], &edits);
+        let resolved = actors.article_actors(&ex[0]);
+        let get = |name: &str| resolved.iter().find(|a| a.name == name).unwrap();
+        assert_eq!(get("Corée du Nord").count, 1);
+        assert_eq!(get("Pyongyang").count, 2);
+        assert_eq!(get("Pyongyang").kind, ActorKind::Place);
+        assert_eq!(get("Pyongyang").key, "place~pyongyang");
+        assert_eq!(get("Jung Pak").count, 1);
+        assert_eq!(get("Pak").count, 1);
+        assert_eq!(get("Pak").aliases_seen, ["Pak"]);
+        for actor in &resolved {
+            assert_eq!(actor.spans.len(), actor.count);
+            for (start, end) in &actor.spans {
+                assert!(actor.aliases_seen.iter().any(|a| a == &text[*start..*end]));
+            }
+        }
+        // A split-off form can be merged, renamed, hidden and found like any actor.
+        assert_eq!(actors.find("pak").as_deref(), Some("split~pak"));
+        edits.hide.insert("place~pyongyang".to_owned());
+        let (actors, ex) = view(&[text], &edits);
+        assert!(
+            !actors
+                .article_actors(&ex[0])
+                .iter()
+                .any(|a| a.name == "Pyongyang")
+        );
+    }
+
+    #[test]
+    fn added_actors_are_found_with_their_aliases() {
+        let text = "Les mercenaires de Wagner ont quitté Bakhmout. Le groupe Wagner dément.";
+        let mut edits = ActorEdits::default();
+        edits
+            .add_actor(UserActor {
+                name: "Groupe Wagner".into(),
+                kind: ActorKind::Org,
+                aliases: vec!["Wagner".into()],
+            })
+            .unwrap();
+        let lexicon = LEXICON.with_user_actors(&edits.added);
+        let extraction = crate::extract::extract_with(text, Lang::Fr, &lexicon);
+        let actors = CorpusActors::build(std::iter::once((Lang::Fr, &extraction)), &edits);
+        let resolved = actors.article_actors(&extraction);
+        let wagner = resolved
+            .iter()
+            .find(|a| a.key == "user:groupe wagner")
+            .unwrap();
+        assert_eq!(wagner.name, "Groupe Wagner");
+        assert_eq!(wagner.kind, ActorKind::Org);
+        assert_eq!(wagner.count, 2, "{resolved:?}");
     }
 }

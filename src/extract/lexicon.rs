@@ -37,7 +37,8 @@ impl ActorKind {
         }
     }
 
-    fn parse(s: &str) -> Self {
+    /// Parses a kind name; unknown names are `Other`.
+    pub fn parse(s: &str) -> Self {
         match s {
             "person" => Self::Person,
             "country" => Self::Country,
@@ -92,6 +93,7 @@ pub struct Verb {
 }
 
 /// Everything extraction knows before reading a corpus.
+#[derive(Clone)]
 pub struct Lexicon {
     /// Built-in actors.
     pub entries: Vec<Entry>,
@@ -237,6 +239,47 @@ impl Lexicon {
             metonym,
             acronym,
         });
+    }
+
+    /// This lexicon plus the actors a user added to a corpus. Their names and
+    /// aliases take precedence over built-in surface forms.
+    pub fn with_user_actors(&self, added: &[super::edits::UserActor]) -> Self {
+        let mut lexicon = self.clone();
+        for actor in added {
+            let index = lexicon.entries.len();
+            lexicon.entries.push(Entry {
+                id: actor.key(),
+                kind: actor.kind,
+                name_en: actor.name.clone(),
+                name_fr: actor.name.clone(),
+                parent: None,
+            });
+            lexicon.by_id.insert(actor.key(), index);
+            for name in std::iter::once(&actor.name).chain(&actor.aliases) {
+                let key = normalize(name);
+                lexicon.surfaces.remove(&key);
+                lexicon.add_surface(name, index, false);
+                if actor.kind == ActorKind::Person {
+                    lexicon.people.insert(translit_key(name), index);
+                }
+            }
+        }
+        lexicon
+    }
+
+    /// True when `alias` (as written) is a metonym of the built-in actor `key`
+    /// ("Pyongyang" for `country:kp`).
+    pub fn is_metonym_of(&self, alias: &str, key: &str) -> bool {
+        self.surfaces
+            .get(&normalize(alias))
+            .is_some_and(|s| s.metonym && self.entries.get(s.entry).is_some_and(|e| e.id == key))
+    }
+
+    /// True when `name` is a built-in metonym ("Moscou", "le Kremlin").
+    pub fn is_metonym(&self, name: &str) -> bool {
+        self.surfaces
+            .get(&normalize(name))
+            .is_some_and(|s| s.metonym)
     }
 
     /// The entry with this id.

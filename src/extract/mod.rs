@@ -21,7 +21,7 @@ use crate::model::{Article, Lang};
 
 /// Bump when extraction rules or the lexicon change: stored actors and quotes of
 /// older runs are then extracted again (files are re-read, the index is kept).
-pub const EXTRACTOR_VERSION: u32 = 2;
+pub const EXTRACTOR_VERSION: u32 = 3;
 
 /// One actor of an article, with its mentions.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -38,6 +38,10 @@ pub struct ArticleActor {
     pub aliases_seen: Vec<String>,
     /// Byte spans of the mentions in the body.
     pub spans: Vec<(usize, usize)>,
+    /// For each span, the index of its form in `aliases_seen` (lets the user
+    /// split one form off an actor without re-reading the article).
+    #[serde(default)]
+    pub span_alias: Vec<u16>,
 }
 
 /// One quote of an article.
@@ -72,17 +76,22 @@ pub struct Extraction {
     pub quotes: Vec<ExtractedQuote>,
 }
 
-/// Extracts actors and quotes from an article's body.
-pub fn extract(article: &Article) -> Extraction {
-    extract_text(&article.body, article.lang)
+/// Extracts actors and quotes from an article's body with `lexicon` (the
+/// built-in one, or it plus the corpus's user-added actors).
+pub fn extract(article: &Article, lexicon: &lexicon::Lexicon) -> Extraction {
+    extract_with(&article.body, article.lang, lexicon)
+}
+
+/// Extracts actors and quotes from a text with the built-in lexicon.
+pub fn extract_text(text: &str, lang: Lang) -> Extraction {
+    extract_with(text, lang, &lexicon::LEXICON)
 }
 
 /// Extracts actors and quotes from a text.
-pub fn extract_text(text: &str, lang: Lang) -> Extraction {
-    let lexicon = &*lexicon::LEXICON;
+pub fn extract_with(text: &str, lang: Lang, lexicon: &lexicon::Lexicon) -> Extraction {
     let abbreviation = |w: &str| lexicon.honorifics.contains(w);
     let t = tokens::tokenize(text, &abbreviation);
-    let mut found = actors::find_actors(&t, lang);
+    let mut found = actors::find_actors(&t, lang, lexicon);
     let quotes = quotes::find_quotes(&t, &mut found);
     let mut out = Extraction::default();
     let mut by_actor: Vec<Vec<&actors::Mention>> = vec![Vec::new(); found.actors.len()];
@@ -96,11 +105,17 @@ pub fn extract_text(text: &str, lang: Lang) -> Extraction {
             continue;
         }
         let mut aliases_seen: Vec<String> = Vec::new();
+        let mut span_alias = Vec::with_capacity(mentions.len());
         for m in &mentions {
-            let surface = text[m.start..m.end].to_owned();
-            if !aliases_seen.contains(&surface) {
-                aliases_seen.push(surface);
-            }
+            let surface = &text[m.start..m.end];
+            let index = match aliases_seen.iter().position(|a| a == surface) {
+                Some(index) => index,
+                None => {
+                    aliases_seen.push(surface.to_owned());
+                    aliases_seen.len() - 1
+                }
+            };
+            span_alias.push(u16::try_from(index).unwrap_or(u16::MAX));
         }
         out.actors.push(ArticleActor {
             key: actor.key.clone(),
@@ -109,6 +124,7 @@ pub fn extract_text(text: &str, lang: Lang) -> Extraction {
             count: mentions.len(),
             aliases_seen,
             spans: mentions.iter().map(|m| (m.start, m.end)).collect(),
+            span_alias,
         });
     }
     out.actors

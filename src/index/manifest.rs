@@ -79,6 +79,10 @@ pub struct Manifest {
     /// [`crate::extract::EXTRACTOR_VERSION`] that produced the stored actors and quotes.
     #[serde(default)]
     pub extractor_version: u32,
+    /// Fingerprint of the actors the user added when the stored actors were
+    /// extracted ([`crate::extract::edits::ActorEdits::added_fingerprint`]).
+    #[serde(default)]
+    pub user_actors: u64,
     /// Files by relative path.
     pub files: BTreeMap<String, FileEntry>,
 }
@@ -93,6 +97,7 @@ impl Manifest {
             schema_version: SCHEMA_VERSION,
             folder: folder.display().to_string(),
             extractor_version: crate::extract::EXTRACTOR_VERSION,
+            user_actors: 0,
             files: BTreeMap::new(),
         }
     }

@@ -286,8 +286,11 @@ impl CorpusIndex {
         Ok(out)
     }
 
-    /// Title and body of an article, read from the index.
-    pub fn article_text(&self, id: ArticleId) -> Result<Option<(String, String)>, IndexError> {
+    /// Title, body and extraction of an article, read from the index.
+    pub fn article_text(
+        &self,
+        id: ArticleId,
+    ) -> Result<Option<(String, String, Extraction)>, IndexError> {
         let searcher = self.reader.searcher();
         let tantivy_err = |source| IndexError::Tantivy {
             source,
@@ -305,6 +308,7 @@ impl CorpusIndex {
         Ok(Some((
             text_of(&doc, self.fields.title),
             text_of(&doc, self.fields.body),
+            serde_json::from_str(&text_of(&doc, self.fields.extraction)).unwrap_or_default(),
         )))
     }
 }

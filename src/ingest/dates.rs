@@ -137,6 +137,14 @@ impl PartialDate {
         days_from_civil(self.year, self.month.max(1), self.day.max(1))
     }
 
+    /// Today (UTC), by the system clock.
+    pub fn today() -> Self {
+        let days = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| (d.as_secs() / 86_400) as i64);
+        Self::from_unix_days(days)
+    }
+
     /// The day `days` after 1970-01-01.
     pub fn from_unix_days(days: i64) -> Self {
         let (year, month, day) = civil_from_days(days);

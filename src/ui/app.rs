@@ -1,19 +1,67 @@
-//! The application state and its frame loop.
+//! The application state and its frame loop: opening folders, background
+//! events, the top and status bars, keyboard shortcuts, dialogs.
 
+use std::collections::HashMap;
 use std::path::PathBuf;
-use std::sync::mpsc::TryRecvError;
+use std::sync::Arc;
+use std::sync::mpsc::{Receiver, TryRecvError};
 
 use eframe::egui;
 
-use crate::jobs::{self, Job, JobEvent};
-use crate::pipeline::{Corpus, IndexOptions, Progress, Summary};
+use super::i18n::UiLang;
+use super::t;
+use crate::analytics::Granularity;
+use crate::explore::{ActorIx, ArticleIx, Cell, Explorer, Filter, QuoteIx, Series};
+use crate::extract::ActorKind;
+use crate::extract::edits::{ActorEdits, UserActor};
+use crate::jobs::{self, ArticleText, Job, JobEvent, Opened, Request};
+use crate::model::PartialDate;
+use crate::pipeline::{IndexOptions, Progress};
 
-/// Persisted preferences (eframe storage). Everything else is rebuilt at start.
-#[derive(serde::Serialize, serde::Deserialize, Default, Debug, Clone)]
+/// Colour theme preference.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum ThemePref {
+    /// Follow the operating system.
+    #[default]
+    System,
+    /// Light.
+    Light,
+    /// Dark.
+    Dark,
+}
+
+/// Persisted preferences (eframe storage). Panel sizes are kept by egui itself.
+#[derive(serde::Serialize, serde::Deserialize, Debug, Clone)]
 #[serde(default)]
 pub struct Settings {
     /// The folder open when the app was last closed.
     pub last_folder: Option<PathBuf>,
+    /// Theme.
+    pub theme: ThemePref,
+    /// Window language.
+    pub lang: UiLang,
+    /// Plotted actors (keys) per folder.
+    pub selected: HashMap<PathBuf, Vec<String>>,
+    /// Bucket size of the timeline.
+    pub granularity: Granularity,
+    /// Plot shares of articles instead of mention counts.
+    pub share: bool,
+    /// Export size in pixels.
+    pub export_size: [u32; 2],
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self {
+            last_folder: None,
+            theme: ThemePref::System,
+            lang: UiLang::from_env(),
+            selected: HashMap::new(),
+            granularity: Granularity::Month,
+            share: false,
+            export_size: [1600, 900],
+        }
+    }
 }
 
 /// How the app starts; tests turn persistence off and pass a folder.
@@ -25,69 +73,301 @@ pub struct StartupOptions {
     pub open_folder: Option<PathBuf>,
     /// Keep each corpus's data here instead of the platform data folder.
     pub data_dir: Option<PathBuf>,
+    /// Window language (None: the saved one, or the system's).
+    pub lang: Option<UiLang>,
 }
 
-/// One row of the article list, precomputed when a corpus opens.
-struct ArticleRow {
-    title: String,
-    date: String,
-    date_hint: String,
-    path: String,
-    outlet: String,
-    lang: &'static str,
-    is_dated: bool,
+/// The centre view.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Tab {
+    Timeline,
+    Quotes,
+    CoMentions,
 }
 
-/// The open corpus and what is derived from it for display.
-struct Session {
-    corpus: Corpus,
-    summary: Summary,
-    rows: Vec<ArticleRow>,
+/// Article list column to sort by.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum SortBy {
+    Date,
+    Title,
+    Outlet,
+    Quotes,
+}
+
+/// What the article list is narrowed to by a click on the chart, an undated
+/// count or a co-mention cell.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub(crate) struct Focus {
+    pub actor: Option<ActorIx>,
+    pub other: Option<ActorIx>,
+    /// Bucket start; `Some(None)` is the undated bucket.
+    pub bucket: Option<Option<i64>>,
+}
+
+/// The article shown in the viewer.
+pub(crate) struct OpenArticle {
+    pub ix: ArticleIx,
+    pub text: Option<Result<Option<ArticleText>, String>>,
+    /// A quote to show (scrolled to once).
+    pub quote: Option<QuoteIx>,
+    pub scroll_pending: bool,
+}
+
+/// Values derived from the explorer and the filter; recomputed when dirty.
+#[derive(Default)]
+pub(crate) struct Derived {
+    pub series: Series,
+    pub totals: Vec<Cell>,
+    pub list: Vec<ArticleIx>,
+    pub quotes: Vec<QuoteIx>,
+}
+
+/// An opened corpus and what the user is doing with it.
+pub(crate) struct CorpusView {
+    pub opened: Opened,
+    pub explorer: Arc<Explorer>,
+    pub edits: ActorEdits,
+    pub query: String,
+    pub search_generation: u64,
+    pub search_error: Option<String>,
+    pub filter: Filter,
+    pub from_text: String,
+    pub to_text: String,
+    pub selected: Vec<ActorIx>,
+    pub actor_filter: String,
+    pub focus: Focus,
+    pub tab: Tab,
+    pub sort: (SortBy, bool),
+    pub open: Option<OpenArticle>,
+    pub quote_speaker: Option<ActorIx>,
+    pub quote_mentioned: Option<ActorIx>,
+    pub derived: Derived,
+    pub dirty: bool,
+    pub cursor: Option<usize>,
+}
+
+impl CorpusView {
+    fn new(opened: Opened, selected_keys: &[String]) -> Self {
+        let explorer = Arc::clone(&opened.explorer);
+        let edits = opened.edits.clone();
+        let mut selected: Vec<ActorIx> = selected_keys
+            .iter()
+            .filter_map(|k| explorer.actor_of(k))
+            .collect();
+        selected.dedup();
+        if selected.is_empty() {
+            // A first look: the three most mentioned actors.
+            selected = (0..explorer.actors.len().min(3) as ActorIx).collect();
+        }
+        Self {
+            opened,
+            explorer,
+            edits,
+            query: String::new(),
+            search_generation: 0,
+            search_error: None,
+            filter: Filter::default(),
+            from_text: String::new(),
+            to_text: String::new(),
+            selected,
+            actor_filter: String::new(),
+            focus: Focus::default(),
+            tab: Tab::Timeline,
+            sort: (SortBy::Date, false),
+            open: None,
+            quote_speaker: None,
+            quote_mentioned: None,
+            derived: Derived::default(),
+            dirty: true,
+            cursor: None,
+        }
+    }
+
+    /// Keys of the plotted actors (kept across edits and restarts).
+    pub fn selected_keys(&self) -> Vec<String> {
+        self.selected
+            .iter()
+            .filter_map(|a| self.explorer.actors.get(*a as usize))
+            .map(|a| a.key.clone())
+            .collect()
+    }
+
+    /// Replaces the explorer after an edit, keeping selections by key.
+    fn replace_explorer(&mut self, explorer: Arc<Explorer>, edits: ActorEdits) {
+        let key_of = |ix: ActorIx| self.explorer.actors.get(ix as usize).map(|a| a.key.clone());
+        let keep = |ix: Option<ActorIx>, new: &Explorer| {
+            ix.and_then(key_of).and_then(|k| new.actor_of(&k))
+        };
+        let mut selected: Vec<ActorIx> = self
+            .selected_keys()
+            .iter()
+            .filter_map(|k| explorer.actor_of(k))
+            .collect();
+        selected.dedup();
+        self.focus = Focus {
+            actor: keep(self.focus.actor, &explorer),
+            other: keep(self.focus.other, &explorer),
+            bucket: self.focus.bucket,
+        };
+        self.quote_speaker = keep(self.quote_speaker, &explorer);
+        self.quote_mentioned = keep(self.quote_mentioned, &explorer);
+        let open_id = self
+            .open
+            .as_ref()
+            .and_then(|o| self.explorer.articles.get(o.ix as usize))
+            .map(|a| a.id);
+        if let (Some(open), Some(id)) = (&mut self.open, open_id) {
+            match explorer.article_by_id(id) {
+                Some(ix) => {
+                    open.ix = ix;
+                    open.quote = None;
+                }
+                None => self.open = None,
+            }
+        }
+        self.selected = selected;
+        self.explorer = explorer;
+        self.edits = edits;
+        self.dirty = true;
+    }
+
+    /// Colour of a plotted actor (by its place in the selection).
+    pub fn color_of(&self, actor: ActorIx) -> Option<egui::Color32> {
+        self.selected
+            .iter()
+            .position(|a| *a == actor)
+            .map(|i| palette_color(i))
+    }
+
+    /// Recomputes series and lists when something changed.
+    pub fn refresh(&mut self, by: Granularity) {
+        if !self.dirty {
+            return;
+        }
+        self.dirty = false;
+        let ex = &self.explorer;
+        self.derived.series = ex.series(&self.filter, by, &self.selected);
+        self.derived.totals = ex.actor_totals(&self.filter);
+        let mut list = match (self.focus.actor, self.focus.other) {
+            (Some(a), Some(b)) => ex.articles_with_both(&self.filter, a, b),
+            (actor, _) => ex.article_list(
+                &self.filter,
+                actor,
+                self.focus.bucket.map(|bucket| (by, bucket)),
+            ),
+        };
+        let (sort, ascending) = self.sort;
+        let articles = &ex.articles;
+        match sort {
+            // The explorer keeps articles newest first.
+            SortBy::Date => {}
+            SortBy::Title => list.sort_by(|a, b| {
+                articles[*a as usize]
+                    .title
+                    .to_lowercase()
+                    .cmp(&articles[*b as usize].title.to_lowercase())
+            }),
+            SortBy::Outlet => list.sort_by(|a, b| {
+                articles[*a as usize]
+                    .outlet
+                    .cmp(&articles[*b as usize].outlet)
+            }),
+            SortBy::Quotes => {
+                list.sort_by_key(|a| std::cmp::Reverse(articles[*a as usize].quotes.len()));
+            }
+        }
+        if ascending {
+            list.reverse();
+        }
+        self.derived.list = list;
+        self.derived.quotes = ex.quote_list(&self.filter, self.quote_speaker, self.quote_mentioned);
+        self.cursor = None;
+    }
+}
+
+/// The series colour for the `i`-th plotted actor.
+pub(crate) fn palette_color(i: usize) -> egui::Color32 {
+    let [r, g, b] = crate::explore::PALETTE[i % crate::explore::PALETTE.len()];
+    egui::Color32::from_rgb(r, g, b)
+}
+
+/// Export formats.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum ExportKind {
+    Png,
+    Svg,
+    Csv,
+}
+
+/// A small window asking for a name (rename) or a new actor.
+pub(crate) enum Dialog {
+    Rename {
+        actor: ActorIx,
+        name: String,
+    },
+    AddActor {
+        name: String,
+        kind: ActorKind,
+        aliases: String,
+    },
 }
 
 /// The Dossier window.
 pub struct App {
-    /// Persisted preferences.
-    settings: Settings,
-    /// Whether settings are saved.
+    pub(crate) settings: Settings,
     persist: bool,
-    /// Where corpus data goes (None: platform default).
     data_dir: Option<PathBuf>,
-    /// The open corpus, once indexing finished.
-    session: Option<Session>,
-    /// The running indexing job, if any.
+    pub(crate) corpus: Option<CorpusView>,
+    /// The worker of the open (or opening) corpus.
     job: Option<Job>,
-    /// Last progress report of the job.
+    /// True while the worker is indexing.
+    indexing: bool,
     progress: Progress,
-    /// An error to show in the status bar.
-    error: Option<String>,
-    /// Skipped-files window open.
+    pub(crate) error: Option<String>,
+    pub(crate) notice: Option<String>,
     show_skipped: bool,
-    /// Folder picked in the native dialog (the dialog runs on its own thread).
-    picked: Option<std::sync::mpsc::Receiver<Option<PathBuf>>>,
+    picked: Option<Receiver<Option<PathBuf>>>,
+    export_target: Option<Receiver<Option<(PathBuf, ExportKind)>>>,
+    export_done: Option<Receiver<Result<PathBuf, String>>>,
+    pub(crate) dialog: Option<Dialog>,
+    /// Edits waiting to be sent (a reopening of the corpus follows when added actors changed).
+    pending_edits: Option<ActorEdits>,
+    search_id: egui::Id,
 }
 
 impl App {
     /// Creates the app and starts opening the first folder.
     pub fn new(cc: &eframe::CreationContext<'_>, startup: StartupOptions) -> Self {
-        let settings = if startup.persist {
+        let mut settings: Settings = if startup.persist {
             cc.storage
                 .and_then(|s| eframe::get_value(s, eframe::APP_KEY))
                 .unwrap_or_default()
         } else {
             Settings::default()
         };
+        if let Some(lang) = startup.lang {
+            settings.lang = lang;
+        }
+        install_fonts(&cc.egui_ctx);
         let mut app = Self {
             settings,
             persist: startup.persist,
             data_dir: startup.data_dir,
-            session: None,
+            corpus: None,
             job: None,
+            indexing: false,
             progress: Progress::default(),
             error: None,
+            notice: None,
             show_skipped: false,
             picked: None,
+            export_target: None,
+            export_done: None,
+            dialog: None,
+            pending_edits: None,
+            search_id: egui::Id::unique("search_box"),
         };
+        app.apply_theme(&cc.egui_ctx);
         let first = startup
             .open_folder
             .or_else(|| app.settings.last_folder.clone().filter(|f| f.is_dir()))
@@ -98,10 +378,28 @@ impl App {
         app
     }
 
+    fn apply_theme(&self, ctx: &egui::Context) {
+        ctx.set_theme(match self.settings.theme {
+            ThemePref::System => egui::ThemePreference::System,
+            ThemePref::Light => egui::ThemePreference::Light,
+            ThemePref::Dark => egui::ThemePreference::Dark,
+        });
+    }
+
+    /// True while a folder is being indexed.
+    pub fn is_indexing(&self) -> bool {
+        self.indexing
+    }
+
     /// Starts indexing `folder` in the background (cancelling any running job).
-    fn open_folder(&mut self, folder: PathBuf, ctx: &egui::Context) {
+    pub fn open_folder(&mut self, folder: PathBuf, ctx: &egui::Context) {
         if let Some(job) = self.job.take() {
             job.cancel();
+        }
+        if let Some(view) = &self.corpus {
+            self.settings
+                .selected
+                .insert(view.opened.folder.clone(), view.selected_keys());
         }
         let data_dir = self.data_dir.as_ref().map(|base| {
             let name = folder
@@ -115,10 +413,13 @@ impl App {
             folder.clone(),
             data_dir,
             IndexOptions::default(),
-            move || wake_ctx.request_repaint(),
+            move || {
+                wake_ctx.request_repaint();
+            },
         ) {
             Ok(job) => {
                 self.job = Some(job);
+                self.indexing = true;
                 self.progress = Progress::default();
                 self.error = None;
             }
@@ -126,36 +427,160 @@ impl App {
         }
     }
 
-    /// Moves finished background results into the session.
-    fn drain_job_events(&mut self) {
-        let Some(job) = &self.job else { return };
-        loop {
-            match job.events.try_recv() {
-                Ok(JobEvent::Progress(p)) => self.progress = p,
-                Ok(JobEvent::Finished(result)) => {
-                    match result {
-                        Ok(done) => {
-                            let (summary, corpus) = *done;
-                            self.settings.last_folder = Some(corpus.folder.clone());
-                            self.session = Some(Session {
-                                rows: rows_of(&corpus),
-                                corpus,
-                                summary,
-                            });
-                        }
-                        Err(e) => self.error = Some(e),
-                    }
-                    self.job = None;
-                    return;
-                }
-                Err(TryRecvError::Empty) => return,
-                Err(TryRecvError::Disconnected) => {
-                    self.error =
-                        Some("indexing stopped unexpectedly (worker thread failed)".to_owned());
-                    self.job = None;
-                    return;
+    /// Sends actor edits to the worker (it saves them and rebuilds the explorer).
+    pub(crate) fn save_edits(&mut self, edits: ActorEdits) {
+        match &self.job {
+            Some(job) if !self.indexing => {
+                if !job.request(Request::SaveEdits(edits)) {
+                    self.error = Some("the corpus worker stopped; reopen the folder".to_owned());
                 }
             }
+            _ => self.pending_edits = Some(edits),
+        }
+    }
+
+    /// Asks the worker for an article's text and shows it.
+    pub(crate) fn open_article(&mut self, ix: ArticleIx, quote: Option<QuoteIx>) {
+        let Some(view) = &mut self.corpus else { return };
+        let Some(article) = view.explorer.articles.get(ix as usize) else {
+            return;
+        };
+        let same = view
+            .open
+            .as_ref()
+            .is_some_and(|o| o.ix == ix && o.text.is_some());
+        let text = if same {
+            view.open.take().and_then(|o| o.text)
+        } else {
+            None
+        };
+        if text.is_none()
+            && let Some(job) = &self.job
+        {
+            job.request(Request::Article(article.id));
+        }
+        view.open = Some(OpenArticle {
+            ix,
+            text,
+            quote,
+            scroll_pending: quote.is_some(),
+        });
+    }
+
+    fn send_search(&mut self) {
+        let Some(view) = &mut self.corpus else { return };
+        let query = view.query.trim().to_owned();
+        view.search_generation += 1;
+        if query.is_empty() {
+            view.filter.hits = None;
+            view.search_error = None;
+            view.dirty = true;
+            return;
+        }
+        if let Some(job) = &self.job {
+            job.request(Request::Search {
+                generation: view.search_generation,
+                query,
+            });
+        }
+    }
+
+    /// Moves background results into the state.
+    fn drain_job_events(&mut self, ctx: &egui::Context) {
+        let mut events = Vec::new();
+        if let Some(job) = &self.job {
+            loop {
+                match job.events.try_recv() {
+                    Ok(event) => events.push(event),
+                    Err(TryRecvError::Empty) => break,
+                    Err(TryRecvError::Disconnected) => {
+                        if self.indexing {
+                            self.error = Some(
+                                "indexing stopped unexpectedly (worker thread failed)".to_owned(),
+                            );
+                            self.indexing = false;
+                        }
+                        self.job = None;
+                        break;
+                    }
+                }
+            }
+        }
+        for event in events {
+            self.handle_event(event, ctx);
+        }
+    }
+
+    fn handle_event(&mut self, event: JobEvent, ctx: &egui::Context) {
+        match event {
+            JobEvent::Progress(p) => self.progress = p,
+            JobEvent::Opened(Ok(opened)) => {
+                self.indexing = false;
+                self.settings.last_folder = Some(opened.folder.clone());
+                let keys = self
+                    .settings
+                    .selected
+                    .get(&opened.folder)
+                    .cloned()
+                    .unwrap_or_default();
+                let previous = self
+                    .corpus
+                    .take()
+                    .filter(|v| v.opened.folder == opened.folder);
+                let mut view = CorpusView::new(*opened, &keys);
+                if let Some(prev) = previous {
+                    // Reopened after an edit: keep what the user was looking at.
+                    view.selected = prev
+                        .selected_keys()
+                        .iter()
+                        .filter_map(|k| view.explorer.actor_of(k))
+                        .collect();
+                    view.tab = prev.tab;
+                }
+                self.corpus = Some(view);
+                if let Some(edits) = self.pending_edits.take() {
+                    self.save_edits(edits);
+                }
+            }
+            JobEvent::Opened(Err(e)) => {
+                self.indexing = false;
+                self.error = Some(e);
+                self.job = None;
+            }
+            JobEvent::Search { generation, result } => {
+                let Some(view) = &mut self.corpus else { return };
+                if generation != view.search_generation {
+                    return;
+                }
+                match result {
+                    Ok(ids) => {
+                        view.filter.hits = Some(Arc::new(view.explorer.hit_mask(&ids)));
+                        view.search_error = None;
+                    }
+                    Err(e) => view.search_error = Some(e),
+                }
+                view.dirty = true;
+            }
+            JobEvent::Article { id, result } => {
+                let Some(view) = &mut self.corpus else { return };
+                if let Some(open) = &mut view.open
+                    && view.explorer.articles.get(open.ix as usize).map(|a| a.id) == Some(id)
+                {
+                    open.text = Some(result);
+                }
+            }
+            JobEvent::Rebuilt(Ok((explorer, edits))) => {
+                let Some(view) = &mut self.corpus else { return };
+                let reindex = edits.added_fingerprint() != view.edits.added_fingerprint();
+                view.replace_explorer(explorer, edits);
+                self.notice = Some(t("Saved").to_owned());
+                if reindex {
+                    // Added actors are found at extraction time: read the articles again.
+                    let folder = view.opened.folder.clone();
+                    self.open_folder(folder, ctx);
+                }
+            }
+            JobEvent::Rebuilt(Err(e)) => self.error = Some(e),
         }
     }
 
@@ -180,15 +605,40 @@ impl App {
         }
     }
 
-    fn poll_picked_folder(&mut self, ctx: &egui::Context) {
-        let Some(rx) = &self.picked else { return };
-        match rx.try_recv() {
-            Ok(Some(folder)) => {
-                self.picked = None;
-                self.open_folder(folder, ctx);
+    fn poll_dialogs(&mut self, ctx: &egui::Context) {
+        if let Some(rx) = &self.picked {
+            match rx.try_recv() {
+                Ok(Some(folder)) => {
+                    self.picked = None;
+                    self.open_folder(folder, ctx);
+                }
+                Ok(None) | Err(TryRecvError::Disconnected) => self.picked = None,
+                Err(TryRecvError::Empty) => {}
             }
-            Ok(None) | Err(TryRecvError::Disconnected) => self.picked = None,
-            Err(TryRecvError::Empty) => {}
+        }
+        if let Some(rx) = &self.export_target {
+            match rx.try_recv() {
+                Ok(Some((path, kind))) => {
+                    self.export_target = None;
+                    self.export_to(path, kind);
+                }
+                Ok(None) | Err(TryRecvError::Disconnected) => self.export_target = None,
+                Err(TryRecvError::Empty) => {}
+            }
+        }
+        if let Some(rx) = &self.export_done {
+            match rx.try_recv() {
+                Ok(Ok(path)) => {
+                    self.export_done = None;
+                    self.notice = Some(format!("{} {}", t("Saved"), path.display()));
+                }
+                Ok(Err(e)) => {
+                    self.export_done = None;
+                    self.error = Some(e);
+                }
+                Err(TryRecvError::Disconnected) => self.export_done = None,
+                Err(TryRecvError::Empty) => {}
+            }
         }
     }
 
@@ -196,15 +646,12 @@ impl App {
     fn pick_folder(&mut self, ctx: &egui::Context) {
         let (tx, rx) = std::sync::mpsc::channel();
         let wake = ctx.clone();
+        let title = t("Open a folder of articles");
         let spawned = std::thread::Builder::new()
             .name("pick_folder".to_owned())
             .spawn(move || {
-                tx.send(
-                    rfd::FileDialog::new()
-                        .set_title("Open a folder of articles")
-                        .pick_folder(),
-                )
-                .ok(); // UI may be gone.
+                tx.send(rfd::FileDialog::new().set_title(title).pick_folder())
+                    .ok(); // The window may be gone.
                 wake.request_repaint();
             });
         match spawned {
@@ -213,32 +660,356 @@ impl App {
         }
     }
 
+    /// Asks where to save an export (native dialog on its own thread).
+    fn pick_export_target(&mut self, kind: ExportKind, ctx: &egui::Context) {
+        let (tx, rx) = std::sync::mpsc::channel();
+        let wake = ctx.clone();
+        let (ext, label) = match kind {
+            ExportKind::Png => ("png", "PNG"),
+            ExportKind::Svg => ("svg", "SVG"),
+            ExportKind::Csv => ("csv", "CSV"),
+        };
+        let name = format!("{}.{ext}", self.export_basename());
+        let spawned = std::thread::Builder::new()
+            .name("pick_export".to_owned())
+            .spawn(move || {
+                let picked = rfd::FileDialog::new()
+                    .set_file_name(name)
+                    .add_filter(label, &[ext])
+                    .save_file();
+                tx.send(picked.map(|p| (p, kind))).ok(); // The window may be gone.
+                wake.request_repaint();
+            });
+        match spawned {
+            Ok(_) => self.export_target = Some(rx),
+            Err(e) => self.error = Some(format!("cannot open the save dialog: {e}")),
+        }
+    }
+
+    fn export_basename(&self) -> String {
+        let folder = self
+            .corpus
+            .as_ref()
+            .and_then(|v| v.opened.folder.file_name())
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "dossier".to_owned());
+        format!("{folder}-timeline")
+    }
+
+    /// The chart as on screen, ready for plotters.
+    pub(crate) fn chart_spec(&self) -> Option<crate::chart::ChartSpec> {
+        let view = self.corpus.as_ref()?;
+        let folder = view.opened.folder.display().to_string();
+        let query = if view.query.trim().is_empty() {
+            t("none").to_owned()
+        } else {
+            view.query.trim().to_owned()
+        };
+        let dates = match (&view.filter.from, &view.filter.to) {
+            (None, None) => t("all").to_owned(),
+            (from, to) => format!(
+                "{} – {}",
+                from.map(|d| PartialDate::from_unix_days(d).to_iso())
+                    .unwrap_or_default(),
+                to.map(|d| PartialDate::from_unix_days(d).to_iso())
+                    .unwrap_or_default()
+            ),
+        };
+        let today = PartialDate::today().to_iso();
+        let colors: Vec<[u8; 3]> = (0..view.selected.len())
+            .map(|i| crate::explore::PALETTE[i % crate::explore::PALETTE.len()])
+            .collect();
+        let mut spec = crate::chart::ChartSpec::from_series(
+            &view.explorer,
+            &view.derived.series,
+            &colors,
+            self.settings.share,
+            format!(
+                "{} {} — {}",
+                t("Mentions by"),
+                granularity_name(self.settings.granularity).to_lowercase(),
+                view.opened
+                    .folder
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default()
+            ),
+            vec![
+                format!("{}: {folder}", t("Folder")),
+                format!(
+                    "{}: {query} — {}: {dates} — {} {today}",
+                    t("Query"),
+                    t("Dates"),
+                    t("Exported by Dossier on")
+                ),
+            ],
+        );
+        if self.settings.share {
+            spec.y_label = t("Share of articles").to_owned();
+        } else {
+            spec.y_label = t("Mentions").to_owned();
+        }
+        Some(spec)
+    }
+
+    /// Writes an export on a worker thread.
+    pub(crate) fn export_to(&mut self, path: PathBuf, kind: ExportKind) {
+        let Some(view) = &self.corpus else { return };
+        let [width, height] = self.settings.export_size;
+        let csv = (kind == ExportKind::Csv)
+            .then(|| crate::chart::series_csv(&view.explorer, &view.derived.series));
+        let Some(spec) = self.chart_spec() else {
+            return;
+        };
+        let (tx, rx) = std::sync::mpsc::channel();
+        let spawned = std::thread::Builder::new()
+            .name("export".to_owned())
+            .spawn(move || {
+                let result = match (kind, csv) {
+                    (ExportKind::Csv, Some(csv)) => {
+                        crate::storage::write_atomic(&path, csv.as_bytes())
+                            .map_err(|e| format!("cannot write {}: {e}", path.display()))
+                    }
+                    (ExportKind::Svg, _) => crate::chart::write_svg(&spec, &path, width, height)
+                        .map_err(|e| e.to_string()),
+                    _ => crate::chart::write_png(&spec, &path, width, height)
+                        .map_err(|e| e.to_string()),
+                };
+                tx.send(result.map(|()| path)).ok(); // The window may be gone.
+            });
+        match spawned {
+            Ok(_) => self.export_done = Some(rx),
+            Err(e) => self.error = Some(format!("cannot export: {e}")),
+        }
+    }
+
+    /// Waits for a running export (tests).
+    pub fn wait_for_export(&mut self) -> Option<Result<PathBuf, String>> {
+        let result = self.export_done.take()?.recv().ok();
+        if let Some(Ok(path)) = &result {
+            self.notice = Some(format!("{} {}", t("Saved"), path.display()));
+        }
+        result
+    }
+
+    fn keyboard(&mut self, ctx: &egui::Context) {
+        let (open, find, export, escape, up, down) = ctx.input_mut(|i| {
+            (
+                i.consume_key(egui::Modifiers::COMMAND, egui::Key::O),
+                i.consume_key(egui::Modifiers::COMMAND, egui::Key::F),
+                i.consume_key(egui::Modifiers::COMMAND, egui::Key::E),
+                i.key_pressed(egui::Key::Escape),
+                i.key_pressed(egui::Key::ArrowUp),
+                i.key_pressed(egui::Key::ArrowDown),
+            )
+        });
+        if open {
+            self.pick_folder(ctx);
+        }
+        if find {
+            ctx.memory_mut(|m| m.request_focus(self.search_id));
+        }
+        if export && self.corpus.is_some() {
+            self.pick_export_target(ExportKind::Png, ctx);
+        }
+        let typing = ctx.memory(|m| m.focused().is_some());
+        let Some(view) = &mut self.corpus else { return };
+        if escape && !typing {
+            view.focus = Focus::default();
+            view.open = None;
+            view.quote_speaker = None;
+            view.quote_mentioned = None;
+            view.dirty = true;
+        }
+        if (up || down) && !typing && view.tab == Tab::Timeline && !view.derived.list.is_empty() {
+            let last = view.derived.list.len() - 1;
+            let next = match (view.cursor, up) {
+                (None, _) => 0,
+                (Some(c), true) => c.saturating_sub(1),
+                (Some(c), false) => (c + 1).min(last),
+            };
+            view.cursor = Some(next);
+            let ix = view.derived.list[next];
+            self.open_article(ix, None);
+        }
+    }
+
     fn top_bar_ui(&mut self, ui: &mut egui::Ui) {
-        ui.horizontal(|ui| {
-            if ui.button("Open folder…").clicked() {
-                self.pick_folder(ui.ctx());
+        let ctx = ui.ctx().clone();
+        ui.horizontal_wrapped(|ui| {
+            if ui
+                .button(t("Open folder…"))
+                .on_hover_text("Ctrl+O")
+                .clicked()
+            {
+                self.pick_folder(&ctx);
             }
-            if let Some(session) = &self.session {
-                let name = session
-                    .corpus
+            if let Some(view) = &self.corpus {
+                let name = view
+                    .opened
                     .folder
                     .file_name()
                     .map(|n| n.to_string_lossy().into_owned())
                     .unwrap_or_default();
                 ui.strong(name)
-                    .on_hover_text(session.corpus.folder.display().to_string());
-                ui.label(format!("{} articles", session.rows.len()));
-                let skipped = session.summary.skipped.len();
-                if skipped > 0 && ui.button(format!("{skipped} skipped…")).clicked() {
-                    self.show_skipped = true;
+                    .on_hover_text(view.opened.folder.display().to_string());
+            }
+            ui.separator();
+            let mut search_changed = false;
+            let mut dates_changed = false;
+            let mut settings_changed = false;
+            if let Some(view) = &mut self.corpus {
+                let label = ui.label(t("Search"));
+                let search = ui
+                    .add(
+                        egui::TextEdit::singleline(&mut view.query)
+                            .id(self.search_id)
+                            .hint_text("\"…\" AND OR NOT ~")
+                            .desired_width(220.0),
+                    )
+                    .labelled_by(label.id)
+                    .on_hover_text(t(
+                        "Search the articles: words, \"a phrase\", OR, NOT, word~ (fuzzy)",
+                    ));
+                search_changed = search.changed();
+                if let Some(error) = &view.search_error {
+                    ui.colored_label(ui.visuals().error_fg_color, "⚠")
+                        .on_hover_text(format!("{}: {error}", t("Search error")));
+                }
+                ui.separator();
+                for (label_text, hint, text, is_from) in [
+                    (
+                        t("From"),
+                        t("First day shown (YYYY-MM-DD)"),
+                        &mut view.from_text,
+                        true,
+                    ),
+                    (
+                        t("To"),
+                        t("Last day shown (YYYY-MM-DD)"),
+                        &mut view.to_text,
+                        false,
+                    ),
+                ] {
+                    let label = ui.label(label_text);
+                    let valid = text.trim().is_empty() || parse_day(text, is_from).is_some();
+                    let mut edit = egui::TextEdit::singleline(text)
+                        .hint_text("YYYY-MM-DD")
+                        .desired_width(86.0);
+                    if !valid {
+                        edit = edit.text_color(ui.visuals().error_fg_color);
+                    }
+                    let response = ui.add(edit).labelled_by(label.id).on_hover_text(if valid {
+                        hint
+                    } else {
+                        t("Not a date")
+                    });
+                    dates_changed |= response.changed();
+                }
+                ui.separator();
+                let label = ui.label(t("Period"));
+                egui::ComboBox::from_id_salt("granularity")
+                    .selected_text(granularity_name(self.settings.granularity))
+                    .show_ui(ui, |ui| {
+                        for by in [
+                            Granularity::Day,
+                            Granularity::Week,
+                            Granularity::Month,
+                            Granularity::Year,
+                        ] {
+                            settings_changed |= ui
+                                .selectable_value(
+                                    &mut self.settings.granularity,
+                                    by,
+                                    granularity_name(by),
+                                )
+                                .changed();
+                        }
+                    })
+                    .response
+                    .labelled_by(label.id);
+                settings_changed |= ui
+                    .selectable_value(&mut self.settings.share, false, t("Mentions"))
+                    .changed();
+                settings_changed |= ui
+                    .selectable_value(&mut self.settings.share, true, t("Share of articles"))
+                    .changed();
+                if dates_changed {
+                    view.filter.from = parse_day(&view.from_text, true);
+                    view.filter.to = parse_day(&view.to_text, false);
+                }
+                if dates_changed || settings_changed {
+                    view.dirty = true;
+                    view.focus.bucket = None;
                 }
             }
+            if search_changed {
+                self.send_search();
+            }
+            ui.separator();
+            let mut export = None;
+            ui.add_enabled_ui(self.corpus.is_some(), |ui| {
+                ui.menu_button(t("Export"), |ui| {
+                    ui.horizontal(|ui| {
+                        let label = ui.label(t("Width"));
+                        ui.add(
+                            egui::DragValue::new(&mut self.settings.export_size[0])
+                                .range(100..=8000)
+                                .suffix(" px"),
+                        )
+                        .labelled_by(label.id);
+                        let label = ui.label(t("Height"));
+                        ui.add(
+                            egui::DragValue::new(&mut self.settings.export_size[1])
+                                .range(100..=8000)
+                                .suffix(" px"),
+                        )
+                        .labelled_by(label.id);
+                    });
+                    if ui
+                        .button(t("Chart as PNG…"))
+                        .on_hover_text("Ctrl+E")
+                        .clicked()
+                    {
+                        export = Some(ExportKind::Png);
+                    }
+                    if ui.button(t("Chart as SVG…")).clicked() {
+                        export = Some(ExportKind::Svg);
+                    }
+                    if ui.button(t("Series as CSV…")).clicked() {
+                        export = Some(ExportKind::Csv);
+                    }
+                })
+                .response
+                .on_hover_text("Ctrl+E");
+            });
+            if let Some(kind) = export {
+                self.pick_export_target(kind, &ctx);
+            }
+            ui.menu_button(t("Settings"), |ui| {
+                ui.label(t("Theme"));
+                let before = self.settings.theme;
+                ui.radio_value(
+                    &mut self.settings.theme,
+                    ThemePref::System,
+                    t("Follow system"),
+                );
+                ui.radio_value(&mut self.settings.theme, ThemePref::Light, t("Light"));
+                ui.radio_value(&mut self.settings.theme, ThemePref::Dark, t("Dark"));
+                if before != self.settings.theme {
+                    self.apply_theme(&ctx);
+                }
+                ui.separator();
+                ui.label(t("Language"));
+                ui.radio_value(&mut self.settings.lang, UiLang::En, "English");
+                ui.radio_value(&mut self.settings.lang, UiLang::Fr, "Français");
+            });
         });
     }
 
     fn status_bar_ui(&mut self, ui: &mut egui::Ui) {
         ui.horizontal(|ui| {
-            if let Some(job) = &self.job {
+            if let (true, Some(job)) = (self.indexing, &self.job) {
                 let p = &self.progress;
                 let fraction = if p.files_total == 0 {
                     0.0
@@ -249,96 +1020,59 @@ impl App {
                     egui::ProgressBar::new(fraction)
                         .desired_width(240.0)
                         .text(format!(
-                            "{}/{} files, {} articles",
-                            p.files_done, p.files_total, p.articles
+                            "{}/{} {}, {} {}",
+                            p.files_done,
+                            p.files_total,
+                            t("files"),
+                            p.articles,
+                            t("articles")
                         )),
                 );
-                ui.label(format!("Indexing {}", job.folder.display()));
-                let cancel = ui.add_enabled(!job.is_cancelling(), egui::Button::new("Cancel"));
+                ui.label(format!("{} {}", t("Indexing"), job.folder.display()));
+                let cancel = ui.add_enabled(!job.is_cancelling(), egui::Button::new(t("Cancel")));
                 if cancel.clicked() {
                     job.cancel();
                 }
             } else if let Some(error) = &self.error {
                 ui.colored_label(ui.visuals().error_fg_color, error);
-            } else if let Some(session) = &self.session {
-                let s = &session.summary;
+                if ui.small_button(t("Close")).clicked() {
+                    self.error = None;
+                }
+            } else if let Some(view) = &self.corpus {
+                let s = &view.opened.summary;
                 ui.label(format!(
-                    "Indexed in {:.2} s: {} read, {} unchanged",
-                    s.seconds, s.files_read, s.files_unchanged
+                    "{} {:.2} s: {} {}, {} {} — {} {}",
+                    t("Indexed in"),
+                    s.seconds,
+                    s.files_read,
+                    t("read"),
+                    s.files_unchanged,
+                    t("unchanged"),
+                    view.explorer.articles.len(),
+                    t("articles"),
                 ));
+                for note in &s.notes {
+                    ui.weak(note);
+                }
+                if let Some(notice) = &self.notice {
+                    ui.separator();
+                    ui.label(notice);
+                }
             } else {
-                ui.label("Drop a folder of articles on the window, or open one");
+                ui.label(t("Drop a folder of articles on the window, or open one"));
+            }
+            if let Some(view) = &self.corpus {
+                let skipped = view.opened.summary.skipped.len();
+                if skipped > 0 && ui.button(format!("{skipped} {}", t("skipped…"))).clicked() {
+                    self.show_skipped = true;
+                }
             }
         });
     }
 
-    fn articles_ui(&self, ui: &mut egui::Ui) {
-        let Some(session) = &self.session else {
-            ui.centered_and_justified(|ui| ui.heading("Drop a folder of articles here"));
-            return;
-        };
-        let row_height = ui.text_style_height(&egui::TextStyle::Body) + 6.0;
-        egui_extras::TableBuilder::new(ui)
-            .striped(true)
-            .resizable(true)
-            .column(egui_extras::Column::exact(96.0))
-            .column(egui_extras::Column::exact(36.0))
-            .column(egui_extras::Column::remainder().at_least(200.0).clip(true))
-            .column(
-                egui_extras::Column::initial(160.0)
-                    .at_least(60.0)
-                    .clip(true),
-            )
-            .column(
-                egui_extras::Column::initial(220.0)
-                    .at_least(60.0)
-                    .clip(true),
-            )
-            .header(row_height, |mut header| {
-                for name in ["Date", "Lang", "Title", "Outlet", "File"] {
-                    header.col(|ui| {
-                        ui.strong(name);
-                    });
-                }
-            })
-            .body(|body| {
-                body.rows(row_height, session.rows.len(), |mut row| {
-                    let Some(article) = session.rows.get(row.index()) else {
-                        return;
-                    };
-                    row.col(|ui| {
-                        let text = egui::RichText::new(&article.date);
-                        let text = if article.is_dated {
-                            text
-                        } else {
-                            text.weak().italics()
-                        };
-                        ui.label(text).on_hover_text(&article.date_hint);
-                    });
-                    row.col(|ui| {
-                        ui.weak(article.lang);
-                    });
-                    row.col(|ui| {
-                        ui.add(egui::Label::new(&article.title).truncate());
-                    });
-                    row.col(|ui| {
-                        ui.add(
-                            egui::Label::new(egui::RichText::new(&article.outlet).weak())
-                                .truncate(),
-                        );
-                    });
-                    row.col(|ui| {
-                        ui.add(
-                            egui::Label::new(egui::RichText::new(&article.path).weak()).truncate(),
-                        );
-                    });
-                });
-            });
-    }
-
     fn skipped_window_ui(&mut self, ctx: &egui::Context) {
-        let Some(session) = &self.session else { return };
-        egui::Window::new("Skipped files")
+        let Some(view) = &self.corpus else { return };
+        egui::Window::new(t("Skipped files"))
             .open(&mut self.show_skipped)
             .default_width(560.0)
             .show(ctx, |ui| {
@@ -349,7 +1083,7 @@ impl App {
                             .striped(true)
                             .num_columns(2)
                             .show(ui, |ui| {
-                                for skip in &session.summary.skipped {
+                                for skip in &view.opened.summary.skipped {
                                     ui.label(&skip.path);
                                     ui.label(&skip.reason);
                                     ui.end_row();
@@ -358,63 +1092,208 @@ impl App {
                     });
             });
     }
+
+    fn dialog_ui(&mut self, ctx: &egui::Context) {
+        let Some(dialog) = &mut self.dialog else {
+            return;
+        };
+        let mut done = None;
+        let mut open = true;
+        match dialog {
+            Dialog::Rename { actor, name } => {
+                egui::Window::new(t("Rename actor"))
+                    .open(&mut open)
+                    .collapsible(false)
+                    .show(ctx, |ui| {
+                        let label = ui.label(t("Name"));
+                        let edit = ui.text_edit_singleline(name).labelled_by(label.id);
+                        edit.request_focus();
+                        ui.horizontal(|ui| {
+                            let enter =
+                                edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+                            if ui.button(t("Rename")).clicked() || enter {
+                                done = Some(true);
+                            }
+                            if ui.button(t("Cancel")).clicked() {
+                                done = Some(false);
+                            }
+                        });
+                    });
+                if done == Some(true)
+                    && let Some(view) = &self.corpus
+                    && let Some(info) = view.explorer.actors.get(*actor as usize)
+                    && !name.trim().is_empty()
+                {
+                    let mut edits = view.edits.clone();
+                    edits
+                        .rename
+                        .insert(info.key.clone(), name.trim().to_owned());
+                    self.dialog = None;
+                    self.save_edits(edits);
+                    return;
+                }
+            }
+            Dialog::AddActor {
+                name,
+                kind,
+                aliases,
+            } => {
+                egui::Window::new(t("Add an actor"))
+                    .open(&mut open)
+                    .collapsible(false)
+                    .show(ctx, |ui| {
+                        egui::Grid::new("add_actor").num_columns(2).show(ui, |ui| {
+                            let label = ui.label(t("Name"));
+                            ui.text_edit_singleline(name).labelled_by(label.id);
+                            ui.end_row();
+                            let label = ui.label(t("Kind"));
+                            egui::ComboBox::from_id_salt("add_kind")
+                                .selected_text(t(kind.as_str()))
+                                .show_ui(ui, |ui| {
+                                    for k in [
+                                        ActorKind::Person,
+                                        ActorKind::Country,
+                                        ActorKind::Org,
+                                        ActorKind::Place,
+                                        ActorKind::Other,
+                                    ] {
+                                        ui.selectable_value(kind, k, t(k.as_str()));
+                                    }
+                                })
+                                .response
+                                .labelled_by(label.id);
+                            ui.end_row();
+                            let label = ui.label(t("Other forms, comma-separated"));
+                            ui.text_edit_singleline(aliases).labelled_by(label.id);
+                            ui.end_row();
+                        });
+                        ui.horizontal(|ui| {
+                            if ui.button(t("Add")).clicked() {
+                                done = Some(true);
+                            }
+                            if ui.button(t("Cancel")).clicked() {
+                                done = Some(false);
+                            }
+                        });
+                    });
+                if done == Some(true)
+                    && let Some(view) = &self.corpus
+                {
+                    let mut edits = view.edits.clone();
+                    let actor = UserActor {
+                        name: name.trim().to_owned(),
+                        kind: *kind,
+                        aliases: aliases
+                            .split(',')
+                            .map(str::trim)
+                            .filter(|a| !a.is_empty())
+                            .map(str::to_owned)
+                            .collect(),
+                    };
+                    match edits.add_actor(actor) {
+                        Ok(()) => {
+                            self.dialog = None;
+                            self.save_edits(edits);
+                        }
+                        Err(e) => self.error = Some(e),
+                    }
+                    return;
+                }
+            }
+        }
+        if !open || done.is_some() {
+            self.dialog = None;
+        }
+    }
 }
 
-fn rows_of(corpus: &Corpus) -> Vec<ArticleRow> {
-    let mut rows: Vec<ArticleRow> = corpus
-        .manifest
-        .articles()
-        .map(|(path, a)| ArticleRow {
-            title: a.title.clone(),
-            date: a
-                .date
-                .as_ref()
-                .map_or_else(|| "undated".to_owned(), |d| d.date.to_iso()),
-            date_hint: a.date.as_ref().map_or_else(
-                || "No reliable date found".to_owned(),
-                |d| {
-                    format!(
-                        "Date from {} ({})",
-                        d.source.as_str().replace('_', " "),
-                        d.detail
-                    )
-                },
-            ),
-            path: path.to_owned(),
-            outlet: a.outlet.clone().unwrap_or_default(),
-            lang: a.lang.code(),
-            is_dated: a.date.is_some(),
-        })
-        .collect();
-    // Newest first; undated articles last.
-    rows.sort_by(|a, b| (b.is_dated, &b.date).cmp(&(a.is_dated, &a.date)));
-    rows
+/// The bundled font first, so text and exports look the same everywhere and
+/// Cyrillic names render.
+fn install_fonts(ctx: &egui::Context) {
+    let mut fonts = egui::FontDefinitions::default();
+    fonts.font_data.insert(
+        "dejavu".to_owned(),
+        Arc::new(egui::FontData::from_static(crate::chart::FONT)),
+    );
+    for family in [egui::FontFamily::Proportional, egui::FontFamily::Monospace] {
+        fonts
+            .families
+            .entry(family)
+            .or_default()
+            .insert(0, "dejavu".to_owned());
+    }
+    ctx.set_fonts(fonts);
+}
+
+/// A day typed in a date box: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`. As a start
+/// it is the first day of the period, as an end the last.
+pub(crate) fn parse_day(text: &str, start: bool) -> Option<i64> {
+    let date = PartialDate::parse_iso(text.trim())?;
+    if start {
+        return Some(date.first_day_unix_days());
+    }
+    let by = match date.precision() {
+        crate::model::Precision::Day => return Some(date.first_day_unix_days()),
+        crate::model::Precision::Month => Granularity::Month,
+        crate::model::Precision::Year => Granularity::Year,
+    };
+    Some(crate::explore::bucket_end(by, date.first_day_unix_days()))
+}
+
+/// The name of a granularity in the window's language.
+pub(crate) fn granularity_name(by: Granularity) -> &'static str {
+    match by {
+        Granularity::Day => t("Day"),
+        Granularity::Week => t("Week"),
+        Granularity::Month => t("Month"),
+        Granularity::Year => t("Year"),
+    }
 }
 
 impl eframe::App for App {
     fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
-        self.drain_job_events();
-        self.poll_picked_folder(ctx);
+        super::set_lang(self.settings.lang);
+        self.drain_job_events(ctx);
+        self.poll_dialogs(ctx);
         self.handle_dropped_files(ctx);
+        self.keyboard(ctx);
+        let by = self.settings.granularity;
+        if let Some(view) = &mut self.corpus {
+            view.refresh(by);
+        }
     }
 
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        super::set_lang(self.settings.lang);
         egui::Panel::top("top_bar").show(ui, |ui| self.top_bar_ui(ui));
         egui::Panel::bottom("status_bar").show(ui, |ui| self.status_bar_ui(ui));
-        egui::CentralPanel::default().show(ui, |ui| self.articles_ui(ui));
+        if self.corpus.is_some() {
+            self.panels_ui(ui);
+        } else {
+            egui::CentralPanel::default().show(ui, |ui| {
+                ui.centered_and_justified(|ui| ui.heading(t("Drop a folder of articles here")));
+            });
+        }
         let ctx = ui.ctx().clone();
         self.skipped_window_ui(&ctx);
+        self.dialog_ui(&ctx);
         if ctx.input(|i| !i.raw.hovered_files.is_empty()) {
             let painter = ctx.layer_painter(egui::LayerId::new(
                 egui::Order::Foreground,
                 egui::Id::unique("drop_overlay"),
             ));
             let rect = ctx.content_rect();
-            painter.rect_filled(rect, 0.0, egui::Color32::from_black_alpha(160));
+            painter.rect_filled(rect, 0.0, egui::Color32::from_black_alpha(170));
+            painter.rect_stroke(
+                rect.shrink(16.0),
+                12.0,
+                egui::Stroke::new(3.0, egui::Color32::from_rgb(120, 170, 255)),
+                egui::StrokeKind::Inside,
+            );
             painter.text(
                 rect.center(),
                 egui::Align2::CENTER_CENTER,
-                "Drop to open",
+                t("Drop to open"),
                 egui::FontId::proportional(28.0),
                 egui::Color32::WHITE,
             );
@@ -422,6 +1301,11 @@ impl eframe::App for App {
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        if let Some(view) = &self.corpus {
+            self.settings
+                .selected
+                .insert(view.opened.folder.clone(), view.selected_keys());
+        }
         if self.persist {
             eframe::set_value(storage, eframe::APP_KEY, &self.settings);
         }

@@ -1,0 +1,759 @@
+//! The corpus as the desktop app explores it: articles, actors and quotes in
+//! compact arrays, so that a filter change (search hits, date range,
+//! granularity, selected actors) recomputes series and lists well within a
+//! frame. Built once per opened corpus (or per actor edit) off the UI thread;
+//! plain data, no egui.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use crate::analytics::{CorpusData, Granularity};
+use crate::extract::corpus::CorpusActors;
+use crate::extract::edits::ActorEdits;
+use crate::extract::{ActorKind, QuoteKind};
+use crate::model::{ArticleId, Lang, PartialDate, PubDate};
+
+/// Index of an article in [`Explorer::articles`].
+pub type ArticleIx = u32;
+/// Index of an actor in [`Explorer::actors`].
+pub type ActorIx = u32;
+/// Index of a quote in [`Explorer::quotes`].
+pub type QuoteIx = u32;
+
+/// Series colours, in the order actors are picked (sRGB). Shared by the window
+/// and the chart exports so both show the same colour for the same actor.
+pub const PALETTE: [[u8; 3]; 12] = [
+    [31, 119, 180],
+    [255, 127, 14],
+    [44, 160, 44],
+    [214, 39, 40],
+    [148, 103, 189],
+    [140, 86, 75],
+    [227, 119, 194],
+    [127, 127, 127],
+    [188, 189, 34],
+    [23, 190, 207],
+    [0, 82, 147],
+    [170, 110, 0],
+];
+
+/// One article, as lists and charts need it.
+#[derive(Clone, Debug)]
+pub struct ArticleInfo {
+    /// Relative path of its file.
+    pub path: String,
+    /// Article id (to load its text from the index).
+    pub id: ArticleId,
+    /// Title.
+    pub title: String,
+    /// Publication date with its source.
+    pub date: Option<PubDate>,
+    /// Bucket start (days since 1970-01-01) per granularity: day, week, month, year.
+    buckets: Option<[i64; 4]>,
+    /// Outlet.
+    pub outlet: String,
+    /// Language.
+    pub lang: Lang,
+    /// Actors with their mention counts, most mentioned first.
+    pub actors: Vec<(ActorIx, u32)>,
+    /// Its quotes: `quotes[first..first + count]`.
+    pub quotes: std::ops::Range<QuoteIx>,
+}
+
+impl ArticleInfo {
+    /// Mentions of `actor` in this article.
+    pub fn mentions_of(&self, actor: ActorIx) -> u32 {
+        self.actors
+            .iter()
+            .find(|(a, _)| *a == actor)
+            .map_or(0, |(_, n)| *n)
+    }
+
+    /// Start of this article's bucket (days since the epoch), if dated.
+    pub fn bucket(&self, by: Granularity) -> Option<i64> {
+        self.buckets.map(|b| b[granularity_slot(by)])
+    }
+}
+
+/// One actor of the corpus (after automatic merges and the user's edits).
+#[derive(Clone, Debug)]
+pub struct ActorInfo {
+    /// Canonical key.
+    pub key: String,
+    /// Display name.
+    pub name: String,
+    /// Kind.
+    pub kind: ActorKind,
+    /// Mentions in the whole corpus.
+    pub mentions: usize,
+    /// Articles mentioning it.
+    pub articles: usize,
+    /// Quotes it is the speaker of.
+    pub quotes: usize,
+    /// Forms seen in the text, most frequent first.
+    pub aliases: Vec<String>,
+    /// Article-level keys merged into it (where a form can be split off).
+    pub sources: Vec<String>,
+}
+
+/// One quote.
+#[derive(Clone, Debug)]
+pub struct QuoteInfo {
+    /// The article it is in.
+    pub article: ArticleIx,
+    /// The quoted words.
+    pub text: String,
+    /// Byte span in the article body.
+    pub span: (usize, usize),
+    /// Direct, partial or indirect.
+    pub kind: QuoteKind,
+    /// Speaker, when known.
+    pub speaker: Option<ActorIx>,
+    /// Words naming the speaker in the text.
+    pub speaker_text: Option<String>,
+    /// Actors mentioned inside the quote.
+    pub mentioned: Vec<ActorIx>,
+}
+
+/// What the user narrowed the corpus to.
+#[derive(Clone, Debug, Default)]
+pub struct Filter {
+    /// Articles matching the search box (None: no search).
+    pub hits: Option<Arc<Vec<bool>>>,
+    /// First day shown (days since the epoch), inclusive.
+    pub from: Option<i64>,
+    /// Last day shown, inclusive.
+    pub to: Option<i64>,
+}
+
+impl Filter {
+    /// True when the article passes the search and the date range. Undated
+    /// articles pass any date range (they are shown in their own bucket).
+    pub fn passes(&self, ix: ArticleIx, article: &ArticleInfo) -> bool {
+        if let Some(hits) = &self.hits
+            && !hits.get(ix as usize).copied().unwrap_or(false)
+        {
+            return false;
+        }
+        match article.buckets {
+            None => true,
+            Some(b) => {
+                let day = b[0];
+                self.from.is_none_or(|f| day >= f) && self.to.is_none_or(|t| day <= t)
+            }
+        }
+    }
+
+    /// True when nothing is filtered.
+    pub fn is_empty(&self) -> bool {
+        self.hits.is_none() && self.from.is_none() && self.to.is_none()
+    }
+}
+
+/// Mention counts of one actor in one bucket.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Cell {
+    /// Mentions.
+    pub mentions: u32,
+    /// Articles mentioning the actor.
+    pub articles: u32,
+}
+
+/// The series of the selected actors over the filtered corpus.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Series {
+    /// Granularity of the buckets.
+    pub by: Granularity,
+    /// Bucket starts (days since the epoch), every bucket from the first to the
+    /// last dated article, empty ones included.
+    pub buckets: Vec<i64>,
+    /// Articles per bucket (after the filter).
+    pub articles: Vec<u32>,
+    /// Undated articles (after the filter).
+    pub undated_articles: u32,
+    /// Per selected actor: its cells, aligned with `buckets`, then its undated cell.
+    pub lines: Vec<(ActorIx, Vec<Cell>, Cell)>,
+}
+
+impl Series {
+    /// The value plotted for a cell: mentions, or the share of the bucket's
+    /// articles that mention the actor.
+    pub fn value(cell: Cell, articles_in_bucket: u32, share: bool) -> f64 {
+        if share {
+            f64::from(cell.articles) / f64::from(articles_in_bucket.max(1))
+        } else {
+            f64::from(cell.mentions)
+        }
+    }
+
+    /// Label of a bucket for its granularity ("2024-01", "2024-W03", "2024").
+    pub fn bucket_label(&self, start: i64) -> String {
+        bucket_label(self.by, start)
+    }
+}
+
+/// Human label of a bucket.
+pub fn bucket_label(by: Granularity, start: i64) -> String {
+    let d = PartialDate::from_unix_days(start);
+    match by {
+        Granularity::Day => d.to_iso(),
+        Granularity::Week => format!("week of {}", d.to_iso()),
+        Granularity::Month => format!("{:04}-{:02}", d.year, d.month),
+        Granularity::Year => format!("{:04}", d.year),
+    }
+}
+
+/// The last day (inclusive) of the bucket starting at `start`.
+pub fn bucket_end(by: Granularity, start: i64) -> i64 {
+    let d = PartialDate::from_unix_days(start);
+    match by {
+        Granularity::Day => start,
+        Granularity::Week => start + 6,
+        Granularity::Month => {
+            let (y, m) = if d.month == 12 {
+                (d.year + 1, 1)
+            } else {
+                (d.year, d.month + 1)
+            };
+            PartialDate {
+                year: y,
+                month: m,
+                day: 1,
+            }
+            .first_day_unix_days()
+                - 1
+        }
+        Granularity::Year => {
+            PartialDate {
+                year: d.year + 1,
+                month: 1,
+                day: 1,
+            }
+            .first_day_unix_days()
+                - 1
+        }
+    }
+}
+
+fn granularity_slot(by: Granularity) -> usize {
+    match by {
+        Granularity::Day => 0,
+        Granularity::Week => 1,
+        Granularity::Month => 2,
+        Granularity::Year => 3,
+    }
+}
+
+/// The explorable corpus.
+pub struct Explorer {
+    /// Articles, newest first, undated last.
+    pub articles: Vec<ArticleInfo>,
+    /// Actors, most mentioned first.
+    pub actors: Vec<ActorInfo>,
+    /// Quotes, by article then position.
+    pub quotes: Vec<QuoteInfo>,
+    /// The corpus view of actors (with the edits it was built with).
+    pub corpus_actors: CorpusActors,
+    /// Actor index by canonical key.
+    by_key: HashMap<String, ActorIx>,
+    /// Article index by id.
+    by_id: HashMap<ArticleId, ArticleIx>,
+}
+
+impl Explorer {
+    /// Builds the explorer of a corpus with the user's actor edits.
+    pub fn build(data: &CorpusData<'_>, edits: &ActorEdits) -> Self {
+        let corpus_actors = data.actors(edits);
+        let mut actors: Vec<ActorInfo> = Vec::new();
+        let mut by_key: HashMap<String, ActorIx> = HashMap::new();
+        let mut alias_counts: Vec<HashMap<String, usize>> = Vec::new();
+        let mut intern = |key: &str, name: &str, kind: ActorKind, actors: &mut Vec<ActorInfo>| {
+            *by_key.entry(key.to_owned()).or_insert_with(|| {
+                actors.push(ActorInfo {
+                    key: key.to_owned(),
+                    name: name.to_owned(),
+                    kind,
+                    mentions: 0,
+                    articles: 0,
+                    quotes: 0,
+                    aliases: Vec::new(),
+                    sources: Vec::new(),
+                });
+                (actors.len() - 1) as ActorIx
+            })
+        };
+        let mut articles = Vec::with_capacity(data.items.len());
+        let mut quotes = Vec::new();
+        for (path, meta, extraction) in &data.items {
+            let mut article_actors = Vec::new();
+            for a in corpus_actors.article_actors(extraction) {
+                let ix = intern(&a.key, &a.name, a.kind, &mut actors);
+                alias_counts.resize_with(actors.len(), HashMap::new);
+                let info = &mut actors[ix as usize];
+                info.mentions += a.count;
+                info.articles += 1;
+                for source in a.sources {
+                    if !info.sources.contains(&source) {
+                        info.sources.push(source);
+                    }
+                }
+                for alias in a.aliases_seen {
+                    *alias_counts[ix as usize].entry(alias).or_default() += 1;
+                }
+                article_actors.push((ix, a.count as u32));
+            }
+            let article_ix = articles.len() as ArticleIx;
+            let first_quote = quotes.len() as QuoteIx;
+            for q in &extraction.quotes {
+                let speaker = corpus_actors.speaker_key(q, extraction).and_then(|key| {
+                    let (name, kind) = corpus_actors.name(&key)?;
+                    Some(intern(&key, name, kind, &mut actors))
+                });
+                if let Some(s) = speaker {
+                    actors[s as usize].quotes += 1;
+                }
+                let mut mentioned: Vec<ActorIx> = q
+                    .mentioned
+                    .iter()
+                    .filter(|k| !corpus_actors.is_hidden(k))
+                    .filter_map(|k| {
+                        let key = corpus_actors.canonical(k).to_owned();
+                        let (name, kind) = corpus_actors.name(&key)?;
+                        Some(intern(&key, name, kind, &mut actors))
+                    })
+                    .collect();
+                mentioned.dedup();
+                quotes.push(QuoteInfo {
+                    article: article_ix,
+                    text: q.text.clone(),
+                    span: (q.start, q.end),
+                    kind: q.kind,
+                    speaker,
+                    speaker_text: q.speaker_text.clone(),
+                    mentioned,
+                });
+            }
+            let buckets = meta.date.as_ref().map(|d| {
+                [
+                    Granularity::Day,
+                    Granularity::Week,
+                    Granularity::Month,
+                    Granularity::Year,
+                ]
+                .map(|by| by.bucket_start(d.date).first_day_unix_days())
+            });
+            articles.push(ArticleInfo {
+                path: (*path).to_owned(),
+                id: meta.id,
+                title: meta.title.clone(),
+                date: meta.date.clone(),
+                buckets,
+                outlet: meta.outlet.clone().unwrap_or_default(),
+                lang: meta.lang,
+                actors: article_actors,
+                quotes: first_quote..quotes.len() as QuoteIx,
+            });
+        }
+        alias_counts.resize_with(actors.len(), HashMap::new);
+        for (info, counts) in actors.iter_mut().zip(alias_counts) {
+            let mut aliases: Vec<(String, usize)> = counts.into_iter().collect();
+            aliases.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+            info.aliases = aliases.into_iter().map(|(a, _)| a).collect();
+        }
+        // Actors most mentioned first; articles newest first, undated last.
+        let mut order: Vec<usize> = (0..actors.len()).collect();
+        order.sort_by(|a, b| {
+            let (x, y) = (&actors[*a], &actors[*b]);
+            (y.mentions + y.quotes)
+                .cmp(&(x.mentions + x.quotes))
+                .then_with(|| x.name.cmp(&y.name))
+        });
+        let mut new_ix = vec![0 as ActorIx; actors.len()];
+        for (new, old) in order.iter().enumerate() {
+            new_ix[*old] = new as ActorIx;
+        }
+        let actors: Vec<ActorInfo> = order.iter().map(|i| actors[*i].clone()).collect();
+        let remap = |ix: &mut ActorIx| *ix = new_ix[*ix as usize];
+        for article in &mut articles {
+            article.actors.iter_mut().for_each(|(a, _)| remap(a));
+            article
+                .actors
+                .sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        }
+        for q in &mut quotes {
+            q.speaker.iter_mut().for_each(remap);
+            q.mentioned.iter_mut().for_each(remap);
+        }
+        let mut article_order: Vec<usize> = (0..articles.len()).collect();
+        article_order.sort_by(|a, b| {
+            let key = |i: usize| {
+                let art = &articles[i];
+                (art.buckets.map(|b| b[0]), art.date.as_ref().map(|d| d.date))
+            };
+            key(*b)
+                .cmp(&key(*a))
+                .then_with(|| articles[*a].path.cmp(&articles[*b].path))
+        });
+        let mut new_article = vec![0 as ArticleIx; articles.len()];
+        for (new, old) in article_order.iter().enumerate() {
+            new_article[*old] = new as ArticleIx;
+        }
+        for q in &mut quotes {
+            q.article = new_article[q.article as usize];
+        }
+        let mut quote_order: Vec<usize> = (0..quotes.len()).collect();
+        quote_order.sort_by_key(|i| (quotes[*i].article, quotes[*i].span.0));
+        let quotes: Vec<QuoteInfo> = quote_order.iter().map(|i| quotes[*i].clone()).collect();
+        let mut articles: Vec<ArticleInfo> =
+            article_order.iter().map(|i| articles[*i].clone()).collect();
+        let mut start = 0;
+        for (ix, article) in articles.iter_mut().enumerate() {
+            let count = quotes[start..]
+                .iter()
+                .take_while(|q| q.article as usize == ix)
+                .count();
+            article.quotes = start as QuoteIx..(start + count) as QuoteIx;
+            start += count;
+        }
+        let by_key = actors
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (a.key.clone(), i as ActorIx))
+            .collect();
+        let by_id = articles
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (a.id, i as ArticleIx))
+            .collect();
+        Self {
+            articles,
+            actors,
+            quotes,
+            corpus_actors,
+            by_key,
+            by_id,
+        }
+    }
+
+    /// Actor mentions of an article's extraction, as this explorer resolves
+    /// them: byte span and actor, in text order.
+    pub fn mentions(
+        &self,
+        extraction: &crate::extract::Extraction,
+    ) -> Vec<(usize, usize, ActorIx)> {
+        let mut out = Vec::new();
+        for actor in self.corpus_actors.article_actors(extraction) {
+            if let Some(ix) = self.actor_by_key(&actor.key) {
+                out.extend(actor.spans.iter().map(|(s, e)| (*s, *e, ix)));
+            }
+        }
+        out.sort_unstable();
+        out
+    }
+
+    /// The actor with this canonical key.
+    pub fn actor_by_key(&self, key: &str) -> Option<ActorIx> {
+        self.by_key.get(key).copied()
+    }
+
+    /// The actor an article-level key resolves to.
+    pub fn actor_of(&self, article_key: &str) -> Option<ActorIx> {
+        self.actor_by_key(self.corpus_actors.canonical(article_key))
+    }
+
+    /// The article with this id.
+    pub fn article_by_id(&self, id: ArticleId) -> Option<ArticleIx> {
+        self.by_id.get(&id).copied()
+    }
+
+    /// A search-hit mask from matching article ids.
+    pub fn hit_mask(&self, ids: &[ArticleId]) -> Vec<bool> {
+        let mut mask = vec![false; self.articles.len()];
+        for id in ids {
+            if let Some(ix) = self.article_by_id(*id) {
+                mask[ix as usize] = true;
+            }
+        }
+        mask
+    }
+
+    /// The first and last dated days of the corpus.
+    pub fn date_span(&self) -> Option<(i64, i64)> {
+        let days = self.articles.iter().filter_map(|a| a.buckets.map(|b| b[0]));
+        let (mut lo, mut hi) = (i64::MAX, i64::MIN);
+        for d in days {
+            lo = lo.min(d);
+            hi = hi.max(d);
+        }
+        (lo <= hi).then_some((lo, hi))
+    }
+
+    /// Mentions and articles per actor within the filter (indexed by actor).
+    pub fn actor_totals(&self, filter: &Filter) -> Vec<Cell> {
+        let mut totals = vec![Cell::default(); self.actors.len()];
+        for (ix, article) in self.articles.iter().enumerate() {
+            if !filter.passes(ix as ArticleIx, article) {
+                continue;
+            }
+            for (a, n) in &article.actors {
+                let cell = &mut totals[*a as usize];
+                cell.mentions += n;
+                cell.articles += 1;
+            }
+        }
+        totals
+    }
+
+    /// Series of the `selected` actors by `by` within the filter.
+    pub fn series(&self, filter: &Filter, by: Granularity, selected: &[ActorIx]) -> Series {
+        let slot = granularity_slot(by);
+        let mut column: HashMap<ActorIx, usize> = HashMap::new();
+        for (i, a) in selected.iter().enumerate() {
+            column.entry(*a).or_insert(i);
+        }
+        let passing: Vec<(usize, &ArticleInfo)> = self
+            .articles
+            .iter()
+            .enumerate()
+            .filter(|(ix, a)| filter.passes(*ix as ArticleIx, a))
+            .collect();
+        let (mut lo, mut hi) = (i64::MAX, i64::MIN);
+        for (_, a) in &passing {
+            if let Some(b) = a.buckets {
+                lo = lo.min(b[slot]);
+                hi = hi.max(b[slot]);
+            }
+        }
+        let mut buckets = Vec::new();
+        let mut position: HashMap<i64, usize> = HashMap::new();
+        if lo <= hi {
+            let mut start = lo;
+            while start <= hi {
+                position.insert(start, buckets.len());
+                buckets.push(start);
+                start = bucket_end(by, start) + 1;
+                if buckets.len() > 200_000 {
+                    break;
+                }
+            }
+        }
+        let mut articles = vec![0u32; buckets.len()];
+        let mut undated_articles = 0;
+        let mut lines: Vec<(ActorIx, Vec<Cell>, Cell)> = selected
+            .iter()
+            .map(|a| (*a, vec![Cell::default(); buckets.len()], Cell::default()))
+            .collect();
+        for (_, article) in passing {
+            let at = article
+                .buckets
+                .and_then(|b| position.get(&b[slot]).copied());
+            match at {
+                Some(p) => articles[p] += 1,
+                None => undated_articles += 1,
+            }
+            for (a, n) in &article.actors {
+                let Some(col) = column.get(a) else { continue };
+                let line = &mut lines[*col];
+                let cell = match at {
+                    Some(p) => &mut line.1[p],
+                    None => &mut line.2,
+                };
+                cell.mentions += n;
+                cell.articles += 1;
+            }
+        }
+        Series {
+            by,
+            buckets,
+            articles,
+            undated_articles,
+            lines,
+        }
+    }
+
+    /// Articles within the filter, optionally only those mentioning `actor`
+    /// and those in the bucket starting at `bucket` (`Some(None)`: undated).
+    pub fn article_list(
+        &self,
+        filter: &Filter,
+        actor: Option<ActorIx>,
+        bucket: Option<(Granularity, Option<i64>)>,
+    ) -> Vec<ArticleIx> {
+        self.articles
+            .iter()
+            .enumerate()
+            .filter(|(ix, a)| filter.passes(*ix as ArticleIx, a))
+            .filter(|(_, a)| actor.is_none_or(|x| a.actors.iter().any(|(y, _)| *y == x)))
+            .filter(|(_, a)| bucket.is_none_or(|(by, start)| a.bucket(by) == start))
+            .map(|(ix, _)| ix as ArticleIx)
+            .collect()
+    }
+
+    /// Quotes within the filter, by speaker and by an actor mentioned inside.
+    pub fn quote_list(
+        &self,
+        filter: &Filter,
+        speaker: Option<ActorIx>,
+        mentioned: Option<ActorIx>,
+    ) -> Vec<QuoteIx> {
+        self.quotes
+            .iter()
+            .enumerate()
+            .filter(|(_, q)| {
+                let article = &self.articles[q.article as usize];
+                filter.passes(q.article, article)
+                    && speaker.is_none_or(|s| q.speaker == Some(s))
+                    && mentioned.is_none_or(|m| q.mentioned.contains(&m))
+            })
+            .map(|(ix, _)| ix as QuoteIx)
+            .collect()
+    }
+
+    /// Articles (within the filter) mentioning both actors of each pair of
+    /// `actors`: a symmetric matrix; the diagonal holds each actor's articles.
+    pub fn co_mentions(&self, filter: &Filter, actors: &[ActorIx]) -> Vec<Vec<u32>> {
+        let n = actors.len();
+        let mut column: HashMap<ActorIx, usize> = HashMap::new();
+        for (i, a) in actors.iter().enumerate() {
+            column.entry(*a).or_insert(i);
+        }
+        let mut matrix = vec![vec![0u32; n]; n];
+        let mut present: Vec<usize> = Vec::new();
+        for (ix, article) in self.articles.iter().enumerate() {
+            if !filter.passes(ix as ArticleIx, article) {
+                continue;
+            }
+            present.clear();
+            present.extend(
+                article
+                    .actors
+                    .iter()
+                    .filter_map(|(a, _)| column.get(a).copied()),
+            );
+            for i in &present {
+                for j in &present {
+                    matrix[*i][*j] += 1;
+                }
+            }
+        }
+        matrix
+    }
+
+    /// Articles (within the filter) mentioning both actors.
+    pub fn articles_with_both(&self, filter: &Filter, a: ActorIx, b: ActorIx) -> Vec<ArticleIx> {
+        self.article_list(filter, Some(a), None)
+            .into_iter()
+            .filter(|ix| self.articles[*ix as usize].mentions_of(b) > 0)
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::extract_text;
+    use crate::index::manifest::ArticleMeta;
+    use crate::model::DateSource;
+
+    fn meta(i: u64, date: Option<&str>, title: &str) -> ArticleMeta {
+        ArticleMeta {
+            id: ArticleId(i),
+            part: 0,
+            title: title.to_owned(),
+            lang: Lang::Fr,
+            date: date.map(|d| PubDate {
+                date: PartialDate::parse_iso(d).unwrap(),
+                source: DateSource::Text,
+                detail: String::new(),
+            }),
+            outlet: None,
+            url: None,
+            chars: 0,
+        }
+    }
+
+    fn explorer(docs: &[(&str, Option<&str>)]) -> Explorer {
+        let metas: Vec<ArticleMeta> = docs
+            .iter()
+            .enumerate()
+            .map(|(i, (_, d))| meta(i as u64, *d, &format!("doc {i}")))
+            .collect();
+        let paths: Vec<String> = (0..docs.len()).map(|i| format!("{i}.txt")).collect();
+        let data = CorpusData {
+            items: docs
+                .iter()
+                .enumerate()
+                .map(|(i, (text, _))| (paths[i].as_str(), &metas[i], extract_text(text, Lang::Fr)))
+                .collect(),
+        };
+        Explorer::build(&data, &ActorEdits::default())
+    }
+
+    #[test]
+    fn series_lists_and_quotes_follow_the_filter() {
+        let ex = explorer(&[
+            (
+                "La Russie et la Chine signent. « Nous avançons », a déclaré Vladimir Poutine.",
+                Some("2024-01-10"),
+            ),
+            (
+                "Moscou répond à Pékin. La Russie proteste.",
+                Some("2024-03-02"),
+            ),
+            ("La Chine se tait.", Some("2024-03-20")),
+            ("La Russie, encore.", None),
+        ]);
+        let russia = ex.actor_by_key("country:ru").unwrap();
+        let china = ex.actor_by_key("country:cn").unwrap();
+        assert_eq!(ex.actors[russia as usize].mentions, 4);
+        assert_eq!(ex.actors[russia as usize].articles, 3);
+        // Newest first, undated last.
+        assert_eq!(ex.articles[0].title, "doc 2");
+        assert_eq!(ex.articles[3].title, "doc 3");
+
+        let all = Filter::default();
+        let s = ex.series(&all, Granularity::Month, &[russia, china]);
+        assert_eq!(s.buckets.len(), 3, "January to March, February empty");
+        assert_eq!(s.articles, [1, 0, 2]);
+        assert_eq!(s.undated_articles, 1);
+        let (_, ru, ru_undated) = &s.lines[0];
+        assert_eq!(ru.iter().map(|c| c.mentions).collect::<Vec<_>>(), [1, 0, 2]);
+        assert_eq!(ru_undated.mentions, 1);
+        let march = s.buckets[2];
+        assert_eq!(Series::value(ru[2], s.articles[2], true), 0.5);
+        assert_eq!(
+            ex.series(&all, Granularity::Year, &[russia]).buckets.len(),
+            1
+        );
+
+        // Clicking the March point: March articles mentioning Russia.
+        let list = ex.article_list(&all, Some(russia), Some((Granularity::Month, Some(march))));
+        assert_eq!(list.len(), 1);
+        assert_eq!(ex.articles[list[0] as usize].title, "doc 1");
+        let undated = ex.article_list(&all, Some(russia), Some((Granularity::Month, None)));
+        assert_eq!(undated.len(), 1);
+
+        // Date range and search hits.
+        let range = Filter {
+            from: Some(march),
+            ..Filter::default()
+        };
+        assert_eq!(ex.actor_totals(&range)[russia as usize].mentions, 3);
+        let mask = ex.hit_mask(&[ArticleId(2)]);
+        let search = Filter {
+            hits: Some(Arc::new(mask)),
+            ..Filter::default()
+        };
+        assert_eq!(ex.article_list(&search, None, None).len(), 1);
+
+        // Quotes with speaker and the actors inside; co-mentions.
+        let putin = ex.actor_by_key("person:vladimir-putin").unwrap();
+        assert_eq!(ex.quote_list(&all, Some(putin), None).len(), 1);
+        assert_eq!(ex.quote_list(&all, Some(china), None).len(), 0);
+        let m = ex.co_mentions(&all, &[russia, china]);
+        assert_eq!(m, vec![vec![3, 2], vec![2, 3]]);
+        assert_eq!(ex.articles_with_both(&all, russia, china).len(), 2);
+        assert_eq!(bucket_end(Granularity::Month, march), march + 30);
+        assert_eq!(bucket_label(Granularity::Month, march), "2024-03");
+    }
+}

@@ -1,0 +1,223 @@
+//! The window's words in English and French. Every string the window shows
+//! goes through [`tr`] with its English text; a test checks that each one
+//! has a French translation.
+
+use serde::{Deserialize, Serialize};
+
+/// Language of the window.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum UiLang {
+    /// English.
+    #[default]
+    En,
+    /// French.
+    Fr,
+}
+
+impl UiLang {
+    /// The language of the system locale (`LANG`, `LC_ALL`, `LC_MESSAGES`), English otherwise.
+    pub fn from_env() -> Self {
+        ["LC_ALL", "LC_MESSAGES", "LANG"]
+            .iter()
+            .filter_map(|v| std::env::var(v).ok())
+            .find(|v| !v.is_empty())
+            .filter(|v| v.to_lowercase().starts_with("fr"))
+            .map_or(Self::En, |_| Self::Fr)
+    }
+}
+
+/// The text in the window's language. `{n}`-style placeholders are kept for
+/// the caller to fill.
+pub fn tr(lang: UiLang, english: &'static str) -> &'static str {
+    match lang {
+        UiLang::En => english,
+        UiLang::Fr => FRENCH
+            .iter()
+            .find(|(en, _)| *en == english)
+            .map_or(english, |(_, fr)| fr),
+    }
+}
+
+/// English → French.
+const FRENCH: &[(&str, &str)] = &[
+    ("Open folder…", "Ouvrir un dossier…"),
+    ("Open a folder of articles", "Ouvrir un dossier d'articles"),
+    ("Search", "Rechercher"),
+    (
+        "Search the articles: words, \"a phrase\", OR, NOT, word~ (fuzzy)",
+        "Rechercher dans les articles : mots, « une expression », OR, NOT, mot~ (approché)",
+    ),
+    ("From", "Du"),
+    ("To", "Au"),
+    (
+        "First day shown (YYYY-MM-DD)",
+        "Premier jour affiché (AAAA-MM-JJ)",
+    ),
+    (
+        "Last day shown (YYYY-MM-DD)",
+        "Dernier jour affiché (AAAA-MM-JJ)",
+    ),
+    ("Period", "Période"),
+    ("Day", "Jour"),
+    ("Week", "Semaine"),
+    ("Month", "Mois"),
+    ("Year", "Année"),
+    ("Mentions", "Mentions"),
+    ("Share of articles", "Part des articles"),
+    ("Export", "Exporter"),
+    ("Chart as PNG…", "Graphique en PNG…"),
+    ("Chart as SVG…", "Graphique en SVG…"),
+    ("Series as CSV…", "Séries en CSV…"),
+    ("Width", "Largeur"),
+    ("Height", "Hauteur"),
+    ("Settings", "Réglages"),
+    ("Theme", "Thème"),
+    ("Follow system", "Comme le système"),
+    ("Light", "Clair"),
+    ("Dark", "Sombre"),
+    ("Language", "Langue"),
+    ("Actors", "Acteurs"),
+    ("Filter actors", "Filtrer les acteurs"),
+    ("Plot this actor", "Tracer cet acteur"),
+    ("Rename…", "Renommer…"),
+    ("Hide", "Masquer"),
+    ("Merge into", "Fusionner avec"),
+    ("Split off", "Séparer"),
+    ("counts for", "compte pour"),
+    ("Merge suggestions", "Fusions suggérées"),
+    ("Accept", "Accepter"),
+    ("Hidden actors", "Acteurs masqués"),
+    ("Show", "Afficher"),
+    ("Add actor…", "Ajouter un acteur…"),
+    ("Add an actor", "Ajouter un acteur"),
+    ("Name", "Nom"),
+    ("Kind", "Type"),
+    (
+        "Other forms, comma-separated",
+        "Autres formes, séparées par des virgules",
+    ),
+    ("Add", "Ajouter"),
+    ("Cancel", "Annuler"),
+    ("Rename actor", "Renommer l'acteur"),
+    ("Rename", "Renommer"),
+    ("person", "personne"),
+    ("country", "pays"),
+    ("org", "organisation"),
+    ("place", "lieu"),
+    ("other", "autre"),
+    ("Timeline", "Chronologie"),
+    ("Quotes", "Citations"),
+    ("Co-mentions", "Co-mentions"),
+    (
+        "Tick actors on the left to plot them",
+        "Cochez des acteurs à gauche pour les tracer",
+    ),
+    ("Undated", "Sans date"),
+    (
+        "Undated articles are counted here, not on the time axis",
+        "Les articles sans date sont comptés ici, pas sur l'axe du temps",
+    ),
+    ("articles", "articles"),
+    ("Date", "Date"),
+    ("Title", "Titre"),
+    ("Outlet", "Source"),
+    ("Actors in the article", "Acteurs de l'article"),
+    ("Showing", "Affichés"),
+    ("Clear", "Effacer"),
+    ("No article matches", "Aucun article ne correspond"),
+    (
+        "Select an article to read it",
+        "Choisissez un article pour le lire",
+    ),
+    ("Loading…", "Chargement…"),
+    ("Date from", "Date tirée de"),
+    ("No reliable date found", "Aucune date fiable"),
+    ("said", "a dit"),
+    ("unknown speaker", "locuteur inconnu"),
+    ("Speaker", "Locuteur"),
+    ("Mentioned in the quote", "Mentionné dans la citation"),
+    ("Anyone", "Tous"),
+    ("Nobody selected", "Personne"),
+    ("No quote matches", "Aucune citation ne correspond"),
+    ("Articles mentioning both", "Articles mentionnant les deux"),
+    (
+        "Tick two or more actors to compare them; the most mentioned are shown meanwhile",
+        "Cochez au moins deux acteurs pour les comparer ; en attendant, les plus cités sont affichés",
+    ),
+    ("Indexing", "Indexation"),
+    ("files", "fichiers"),
+    ("Indexed in", "Indexé en"),
+    ("read", "lus"),
+    ("unchanged", "inchangés"),
+    ("skipped…", "ignorés…"),
+    ("Skipped files", "Fichiers ignorés"),
+    (
+        "Drop a folder of articles on the window, or open one",
+        "Déposez un dossier d'articles sur la fenêtre, ou ouvrez-en un",
+    ),
+    (
+        "Drop a folder of articles here",
+        "Déposez un dossier d'articles ici",
+    ),
+    ("Drop to open", "Déposez pour ouvrir"),
+    ("Saved", "Enregistré"),
+    ("Search error", "Erreur de recherche"),
+    ("Not a date", "Date invalide"),
+    ("Mentions by", "Mentions par"),
+    ("Exported by Dossier on", "Exporté par Dossier le"),
+    ("Folder", "Dossier"),
+    ("Query", "Requête"),
+    ("Dates", "Dates"),
+    ("all", "toutes"),
+    ("none", "aucune"),
+    ("Close", "Fermer"),
+    ("direct", "directe"),
+    ("partial", "partielle"),
+    ("indirect", "indirecte"),
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every `t("…")` literal in the window's code has a French entry.
+    #[test]
+    fn every_window_string_is_translated() {
+        let sources = [include_str!("app.rs"), include_str!("panels.rs")];
+        let mut missing = Vec::new();
+        let mut found = 0;
+        for source in sources {
+            let pieces: Vec<&str> = source.split("t(\"").collect();
+            for (before, piece) in pieces.iter().zip(pieces.iter().skip(1)) {
+                // Only calls of `t` itself, not `hint_text("…")` or `id_salt("…")`.
+                if before
+                    .chars()
+                    .last()
+                    .is_some_and(|c| c.is_alphanumeric() || c == '_')
+                {
+                    continue;
+                }
+                let Some(end) = piece.find("\")") else {
+                    continue;
+                };
+                let literal = piece[..end].replace("\\\"", "\"");
+                found += 1;
+                if !FRENCH.iter().any(|(en, _)| *en == literal) {
+                    missing.push(literal);
+                }
+            }
+        }
+        assert!(found > 50, "the scan found only {found} strings");
+        assert!(missing.is_empty(), "no French for: {missing:?}");
+    }
+
+    #[test]
+    fn lookups() {
+        assert_eq!(tr(UiLang::Fr, "Open folder…"), "Ouvrir un dossier…");
+        assert_eq!(tr(UiLang::En, "Open folder…"), "Open folder…");
+        let mut seen = std::collections::HashSet::new();
+        for (en, _) in FRENCH {
+            assert!(seen.insert(en), "{en} listed twice");
+        }
+    }
+}
