@@ -144,6 +144,8 @@ pub(crate) struct CorpusView {
     pub derived: Derived,
     pub dirty: bool,
     pub cursor: Option<usize>,
+    /// Scroll the article list to the cursor on the next frame.
+    pub scroll_to_cursor: bool,
 }
 
 impl CorpusView {
@@ -180,6 +182,7 @@ impl CorpusView {
             derived: Derived::default(),
             dirty: true,
             cursor: None,
+            scroll_to_cursor: false,
         }
     }
 
@@ -236,7 +239,7 @@ impl CorpusView {
         self.selected
             .iter()
             .position(|a| *a == actor)
-            .map(|i| palette_color(i))
+            .map(palette_color)
     }
 
     /// Recomputes series and lists when something changed.
@@ -293,10 +296,38 @@ pub(crate) fn palette_color(i: usize) -> egui::Color32 {
 
 /// Export formats.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum ExportKind {
+pub enum ExportKind {
+    /// The chart as PNG.
     Png,
+    /// The chart as SVG.
     Svg,
+    /// The series as CSV.
     Csv,
+}
+
+/// What the window shows, in plain data (for tests and diagnostics).
+#[derive(Clone, Debug)]
+pub struct ViewState {
+    /// The open folder.
+    pub folder: PathBuf,
+    /// Listed actors, in list order.
+    pub actors: Vec<String>,
+    /// Plotted actors, in selection order.
+    pub plotted: Vec<String>,
+    /// Series drawn on the chart.
+    pub series_lines: usize,
+    /// Labels of the chart's buckets.
+    pub buckets: Vec<String>,
+    /// The period the article list is narrowed to ("2024-01", "undated").
+    pub focus_bucket: Option<String>,
+    /// The actor the article list is narrowed to.
+    pub focus_actor: Option<String>,
+    /// The article list: title and date.
+    pub list: Vec<(String, Option<String>)>,
+    /// Title of the article in the viewer, and whether its text is loaded.
+    pub open_article: Option<(String, bool)>,
+    /// Quotes in the quotes view.
+    pub quotes: usize,
 }
 
 /// A small window asking for a name (rename) or a new actor.
@@ -384,6 +415,51 @@ impl App {
             ThemePref::Light => egui::ThemePreference::Light,
             ThemePref::Dark => egui::ThemePreference::Dark,
         });
+    }
+
+    /// What the window shows (None until a corpus is open).
+    pub fn view_state(&self) -> Option<ViewState> {
+        let view = self.corpus.as_ref()?;
+        let ex = &view.explorer;
+        let name = |a: &ActorIx| ex.actors.get(*a as usize).map(|a| a.name.clone());
+        let by = self.settings.granularity;
+        Some(ViewState {
+            folder: view.opened.folder.clone(),
+            actors: ex.actors.iter().map(|a| a.name.clone()).collect(),
+            plotted: view.selected.iter().filter_map(name).collect(),
+            series_lines: view.derived.series.lines.len(),
+            buckets: view
+                .derived
+                .series
+                .buckets
+                .iter()
+                .map(|b| crate::explore::bucket_label(by, *b))
+                .collect(),
+            focus_bucket: view.focus.bucket.map(|b| {
+                b.map_or_else(
+                    || "undated".to_owned(),
+                    |b| crate::explore::bucket_label(by, b),
+                )
+            }),
+            focus_actor: view.focus.actor.as_ref().and_then(name),
+            list: view
+                .derived
+                .list
+                .iter()
+                .filter_map(|ix| ex.articles.get(*ix as usize))
+                .map(|a| (a.title.clone(), a.date.as_ref().map(|d| d.date.to_iso())))
+                .collect(),
+            open_article: view.open.as_ref().and_then(|o| {
+                let title = ex.articles.get(o.ix as usize)?.title.clone();
+                Some((title, matches!(o.text, Some(Ok(Some(_))))))
+            }),
+            quotes: view.derived.quotes.len(),
+        })
+    }
+
+    /// Sets the size of chart exports in pixels.
+    pub fn set_export_size(&mut self, width: u32, height: u32) {
+        self.settings.export_size = [width, height];
     }
 
     /// True while a folder is being indexed.
@@ -752,8 +828,9 @@ impl App {
         Some(spec)
     }
 
-    /// Writes an export on a worker thread.
-    pub(crate) fn export_to(&mut self, path: PathBuf, kind: ExportKind) {
+    /// Writes an export to `path` on a worker thread (the export menu asks
+    /// for the path with the native save dialog first).
+    pub fn export_to(&mut self, path: PathBuf, kind: ExportKind) {
         let Some(view) = &self.corpus else { return };
         let [width, height] = self.settings.export_size;
         let csv = (kind == ExportKind::Csv)
@@ -829,6 +906,7 @@ impl App {
                 (Some(c), false) => (c + 1).min(last),
             };
             view.cursor = Some(next);
+            view.scroll_to_cursor = true;
             let ix = view.derived.list[next];
             self.open_article(ix, None);
         }

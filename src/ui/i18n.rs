@@ -106,6 +106,7 @@ const FRENCH: &[(&str, &str)] = &[
     ("place", "lieu"),
     ("other", "autre"),
     ("Timeline", "Chronologie"),
+    ("Timeline chart", "Graphique chronologique"),
     ("Quotes", "Citations"),
     ("Co-mentions", "Co-mentions"),
     (
@@ -118,6 +119,7 @@ const FRENCH: &[(&str, &str)] = &[
         "Les articles sans date sont comptés ici, pas sur l'axe du temps",
     ),
     ("articles", "articles"),
+    ("article", "article"),
     ("Date", "Date"),
     ("Title", "Titre"),
     ("Outlet", "Source"),

@@ -8,7 +8,7 @@ mod panels;
 
 use std::cell::Cell;
 
-pub use app::{App, Settings, StartupOptions, ThemePref};
+pub use app::{App, ExportKind, Settings, StartupOptions, ThemePref, ViewState};
 pub use i18n::UiLang;
 
 thread_local! {

@@ -20,10 +20,10 @@ enum ActorAction {
 
 fn kind_icon(kind: ActorKind) -> &'static str {
     match kind {
-        ActorKind::Person => "👤",
-        ActorKind::Country => "🏳",
-        ActorKind::Org => "🏢",
-        ActorKind::Place => "📍",
+        ActorKind::Person => "☺",
+        ActorKind::Country => "⚑",
+        ActorKind::Org => "▣",
+        ActorKind::Place => "◉",
         ActorKind::Other => "•",
     }
 }
@@ -126,7 +126,7 @@ impl App {
                 Tab::Timeline => {
                     egui::Panel::top("timeline")
                         .resizable(true)
-                        .default_size(330.0)
+                        .default_size(400.0)
                         .min_size(160.0)
                         .show(ui, |ui| timeline_ui(ui, view, by, share));
                     article_list_ui(ui, view, by)
@@ -359,7 +359,7 @@ impl App {
                                     Some(s) => (ex.actors[s as usize].name.clone(), color_of(s)),
                                     None => (t("unknown speaker").to_owned(), None),
                                 };
-                                let chip = actor_chip(ui, &format!("🗣 {name}"), 0, color)
+                                let chip = actor_chip(ui, &format!("❝ {name}"), 0, color)
                                     .on_hover_text(format!(
                                         "{} ({}) — {}",
                                         quote.speaker_text.as_deref().unwrap_or("?"),
@@ -594,11 +594,35 @@ fn timeline_ui(
             (names[i].clone(), palette_color(i), points)
         })
         .collect();
+    // Headroom above the highest point for the legend.
+    let y_top = lines
+        .iter()
+        .flat_map(|(_, _, points)| points.iter().map(|p| p[1]))
+        .fold(0.0f64, f64::max)
+        * 1.35;
     let hover_series = series.clone();
     let hover_names = names.clone();
     let response = Plot::new("timeline_plot")
         .height(plot_height)
         .legend(egui_plot::Legend::default().position(egui_plot::Corner::LeftTop))
+        .x_grid_spacer(move |input| {
+            // One label per bucket (or per few buckets), about 90 points apart.
+            let (marks, stride) = crate::explore::bucket_marks(
+                by,
+                input.bounds.0,
+                input.bounds.1,
+                input.base_step_size * 9.0,
+            );
+            let step =
+                (marks.get(1).zip(marks.first())).map_or(stride as f64, |(b, a)| (b - a) as f64);
+            marks
+                .into_iter()
+                .map(|value| egui_plot::GridMark {
+                    value: value as f64,
+                    step_size: step,
+                })
+                .collect()
+        })
         .x_axis_formatter(move |mark, _| bucket_label(by, mark.value.round() as i64))
         .y_axis_label(if share {
             t("Share of articles")
@@ -607,6 +631,7 @@ fn timeline_ui(
         })
         .x_axis_label(granularity_name(by))
         .include_y(0.0)
+        .include_y(y_top)
         .allow_double_click_reset(true)
         .label_formatter(move |pos| match pos {
             egui_plot::HoverPosition::NearDataPoint {
@@ -645,6 +670,9 @@ fn timeline_ui(
             }
             plot_ui.pointer_coordinate()
         });
+    response
+        .response
+        .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Figure, true, t("Timeline chart")));
     let clicked = response.response.clicked();
     if clicked && let Some(pointer) = response.inner {
         // The nearest bucket, then the series nearest to the pointer there.
@@ -706,6 +734,8 @@ fn timeline_ui(
             }
         });
     }
+    // The panel keeps the size the user dragged it to.
+    ui.take_available_space();
 }
 
 fn focus_line(ui: &mut egui::Ui, view: &mut CorpusView, by: crate::analytics::Granularity) {
@@ -723,7 +753,11 @@ fn focus_line(ui: &mut egui::Ui, view: &mut CorpusView, by: crate::analytics::Gr
         None => {}
     }
     ui.horizontal(|ui| {
-        ui.strong(format!("{} {}", view.derived.list.len(), t("articles")));
+        let n = view.derived.list.len();
+        ui.strong(format!(
+            "{n} {}",
+            if n == 1 { t("article") } else { t("articles") }
+        ));
         if !parts.is_empty() {
             ui.label(format!("— {}: {}", t("Showing"), parts.join(" · ")));
             if ui.small_button(t("Clear")).on_hover_text("Esc").clicked() {
@@ -749,37 +783,38 @@ fn article_list_ui(
     let mut sort = None;
     let row_height = ui.text_style_height(&egui::TextStyle::Body) + 8.0;
     let open_ix = view.open.as_ref().map(|o| o.ix);
-    let cursor = view.cursor;
-    egui_extras::TableBuilder::new(ui)
+    let scroll_to = view
+        .cursor
+        .filter(|_| std::mem::take(&mut view.scroll_to_cursor));
+    let mut table = egui_extras::TableBuilder::new(ui);
+    if let Some(row) = scroll_to {
+        table = table.scroll_to_row(row, Some(egui::Align::Center));
+    }
+    table
         .id_salt("article_table")
         .striped(true)
         .resizable(true)
         .sense(egui::Sense::click())
         .column(egui_extras::Column::exact(100.0))
-        .column(egui_extras::Column::remainder().at_least(160.0).clip(true))
         .column(
-            egui_extras::Column::initial(110.0)
-                .at_least(50.0)
+            egui_extras::Column::initial(230.0)
+                .at_least(120.0)
                 .clip(true),
         )
-        .column(egui_extras::Column::exact(30.0))
-        .column(
-            egui_extras::Column::initial(200.0)
-                .at_least(60.0)
-                .clip(true),
-        )
-        .scroll_to_row(cursor.unwrap_or(0), cursor.map(|_| egui::Align::Center))
+        .column(egui_extras::Column::initial(80.0).at_least(40.0).clip(true))
+        .column(egui_extras::Column::exact(24.0))
+        .column(egui_extras::Column::remainder().at_least(60.0).clip(true))
         .header(row_height, |mut header| {
             for (column, name) in [
                 (Some(SortBy::Date), t("Date")),
                 (Some(SortBy::Title), t("Title")),
                 (Some(SortBy::Outlet), t("Outlet")),
-                (Some(SortBy::Quotes), "🗣"),
+                (Some(SortBy::Quotes), "❝"),
                 (None, t("Actors in the article")),
             ] {
                 header.col(|ui| {
                     let arrow = if Some(view.sort.0) == column {
-                        if view.sort.1 { " ⏶" } else { " ⏷" }
+                        if view.sort.1 { " ▲" } else { " ▼" }
                     } else {
                         ""
                     };
@@ -811,7 +846,14 @@ fn article_list_ui(
                     ui.label(text).on_hover_text(hint);
                 });
                 row.col(|ui| {
-                    ui.add(egui::Label::new(&article.title).truncate());
+                    let title = ui.add(
+                        egui::Label::new(&article.title)
+                            .truncate()
+                            .sense(egui::Sense::click()),
+                    );
+                    if title.clicked() {
+                        open = Some((ix, None));
+                    }
                 });
                 row.col(|ui| {
                     ui.add(egui::Label::new(RichText::new(&article.outlet).weak()).truncate());
@@ -920,7 +962,7 @@ fn quotes_ui(ui: &mut egui::Ui, view: &mut CorpusView) -> Option<(ArticleIx, Opt
                         Some(s) => (ex.actors[s as usize].name.clone(), view.color_of(s)),
                         None => (t("unknown speaker").to_owned(), None),
                     };
-                    if actor_chip(ui, &format!("🗣 {name}"), 0, color).clicked() {
+                    if actor_chip(ui, &format!("❝ {name}"), 0, color).clicked() {
                         select = quote.speaker;
                     }
                     ui.weak(format!(
