@@ -516,6 +516,7 @@ fn open(common: &Common) -> anyhow::Result<Corpus> {
             file_time_fallback: common.file_time_fallback,
             ..Default::default()
         },
+        live_articles: false,
     };
     let bar = ProgressBar::new(!common.quiet && std::io::stderr().is_terminal());
     let (summary, corpus) =

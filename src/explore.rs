@@ -10,7 +10,8 @@ use std::sync::Arc;
 use crate::analytics::{CorpusData, Granularity};
 use crate::extract::corpus::CorpusActors;
 use crate::extract::edits::ActorEdits;
-use crate::extract::{ActorKind, QuoteKind};
+use crate::extract::{ActorKind, Extraction, QuoteKind};
+use crate::index::manifest::ArticleMeta;
 use crate::model::{ArticleId, Lang, PartialDate, PubDate};
 
 /// Index of an article in [`Explorer::articles`].
@@ -310,7 +311,18 @@ pub struct Explorer {
 impl Explorer {
     /// Builds the explorer of a corpus with the user's actor edits.
     pub fn build(data: &CorpusData<'_>, edits: &ActorEdits) -> Self {
-        let corpus_actors = data.actors(edits);
+        let items: Vec<(&str, &ArticleMeta, &Extraction)> = data
+            .items
+            .iter()
+            .map(|(path, meta, extraction)| (*path, *meta, extraction))
+            .collect();
+        Self::from_items(&items, edits)
+    }
+
+    /// Builds the explorer of some articles (path, metadata, extraction).
+    pub fn from_items(items: &[(&str, &ArticleMeta, &Extraction)], edits: &ActorEdits) -> Self {
+        let corpus_actors =
+            CorpusActors::build(items.iter().map(|(_, meta, e)| (meta.lang, *e)), edits);
         let mut actors: Vec<ActorInfo> = Vec::new();
         let mut by_key: HashMap<String, ActorIx> = HashMap::new();
         let mut alias_counts: Vec<HashMap<String, usize>> = Vec::new();
@@ -329,9 +341,9 @@ impl Explorer {
                 (actors.len() - 1) as ActorIx
             })
         };
-        let mut articles = Vec::with_capacity(data.items.len());
+        let mut articles = Vec::with_capacity(items.len());
         let mut quotes = Vec::new();
-        for (path, meta, extraction) in &data.items {
+        for (path, meta, extraction) in items {
             let mut article_actors = Vec::new();
             for a in corpus_actors.article_actors(extraction) {
                 let ix = intern(&a.key, &a.name, a.kind, &mut actors);
@@ -699,7 +711,6 @@ impl Explorer {
 mod tests {
     use super::*;
     use crate::extract::extract_text;
-    use crate::index::manifest::ArticleMeta;
     use crate::model::DateSource;
 
     fn meta(i: u64, date: Option<&str>, title: &str) -> ArticleMeta {

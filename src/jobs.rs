@@ -6,12 +6,15 @@
 
 use std::path::PathBuf;
 use std::sync::Arc;
+use std::time::{Duration, Instant};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender, TrySendError};
 
 use crate::analytics::CorpusData;
 use crate::explore::{ActorIx, Explorer};
 use crate::extract::edits::ActorEdits;
+use crate::extract::Extraction;
+use crate::index::manifest::ArticleMeta;
 use crate::model::ArticleId;
 use crate::pipeline::{self, Corpus, IndexOptions, Progress, Summary};
 
@@ -59,6 +62,13 @@ pub enum Request {
 pub enum JobEvent {
     /// Files read so far.
     Progress(Progress),
+    /// Indexing runs: what has been read so far, to explore meanwhile.
+    Partial {
+        /// Canonical path of the folder being indexed.
+        folder: PathBuf,
+        /// The articles read so far.
+        explorer: Arc<Explorer>,
+    },
     /// Indexing ended: the corpus to explore, or an error message.
     Opened(Result<Box<Opened>, String>),
     /// Answer to [`Request::Search`].
@@ -127,11 +137,26 @@ pub fn spawn_indexing(
                 wake();
                 sent
             };
+            let live = LiveResults::default();
+            let canonical = std::fs::canonicalize(&folder).unwrap_or_else(|_| folder.clone());
+            let options = IndexOptions {
+                live_articles: true,
+                ..options
+            };
             let opened = open(&folder, data_dir, &options, &cancelled, &|p: &Progress| {
+                if let Some(explorer) = live.add(&p.batch) {
+                    let folder = canonical.clone();
+                    tx.send(JobEvent::Partial { folder, explorer }).ok(); // The window may be gone.
+                }
+                let p = Progress {
+                    batch: Vec::new(),
+                    ..p.clone()
+                };
                 // A full channel means the UI is behind; it will get the next one.
-                if let Err(TrySendError::Full(_)) = tx.try_send(JobEvent::Progress(p.clone())) {}
+                if let Err(TrySendError::Full(_)) = tx.try_send(JobEvent::Progress(p)) {}
                 wake();
             });
+            drop(live);
             let (corpus, explorer) = match opened {
                 Ok((opened, corpus)) => {
                     let explorer = Arc::clone(&opened.explorer);
@@ -153,6 +178,44 @@ pub fn spawn_indexing(
         requests,
         cancel,
     })
+}
+
+/// Articles read so far by a running index, turned into an explorer now and
+/// then so the window shows actors while indexing runs.
+#[derive(Default)]
+struct LiveResults {
+    articles: std::cell::RefCell<Vec<(String, ArticleMeta, Extraction)>>,
+    last: std::cell::Cell<Option<(Instant, Duration)>>,
+}
+
+impl LiveResults {
+    /// Adds a batch; returns a new explorer when one is due (the first after
+    /// a second, then no more often than four times the time a build takes).
+    fn add(&self, batch: &[(String, ArticleMeta, Extraction)]) -> Option<Arc<Explorer>> {
+        if batch.is_empty() {
+            return None;
+        }
+        let mut articles = self.articles.borrow_mut();
+        articles.extend(batch.iter().cloned());
+        let now = Instant::now();
+        let due = match self.last.get() {
+            None => {
+                self.last.set(Some((now, Duration::ZERO)));
+                false
+            }
+            Some((at, took)) => now.duration_since(at) >= (took * 4).max(Duration::from_secs(1)),
+        };
+        if !due {
+            return None;
+        }
+        let items: Vec<(&str, &ArticleMeta, &Extraction)> = articles
+            .iter()
+            .map(|(path, meta, extraction)| (path.as_str(), meta, extraction))
+            .collect();
+        let explorer = Explorer::from_items(&items, &ActorEdits::default());
+        self.last.set(Some((Instant::now(), now.elapsed())));
+        Some(Arc::new(explorer))
+    }
 }
 
 fn open(

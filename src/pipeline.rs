@@ -30,6 +30,9 @@ pub struct IndexOptions {
     pub threads: usize,
     /// How files are read and dated.
     pub read: ReadOptions,
+    /// Put each batch's new articles with their extraction in [`Progress::batch`]
+    /// (the window shows results while indexing runs).
+    pub live_articles: bool,
 }
 
 /// Progress of a run, sent about every 50 ms.
@@ -43,6 +46,9 @@ pub struct Progress {
     pub bytes_done: u64,
     /// Articles in the corpus so far.
     pub articles: usize,
+    /// Articles read in the last batch (path, metadata, extraction), when
+    /// [`IndexOptions::live_articles`] is set.
+    pub batch: Vec<(String, ArticleMeta, Extraction)>,
 }
 
 /// What an indexing run did.
@@ -264,6 +270,14 @@ pub fn index_folder(
                         store::add_article(w, index.fields(), article, extraction)
                             .with_context(|| format!("cannot index {}", info.rel_path))?;
                     }
+                    if options.live_articles {
+                        report.batch.extend(
+                            read.articles
+                                .iter()
+                                .zip(extractions)
+                                .map(|(a, e)| (info.rel_path.clone(), ArticleMeta::of(a), e)),
+                        );
+                    }
                     FileEntry {
                         size: info.size,
                         modified_unix_ns: info.modified_unix_ns,
@@ -289,6 +303,7 @@ pub fn index_folder(
         }
         report.articles = manifest.article_count();
         progress(&report);
+        report.batch.clear();
         if last_commit.elapsed() > COMMIT_EVERY {
             w.commit().context("cannot commit the index")?;
             manifest

@@ -146,6 +146,8 @@ pub(crate) struct CorpusView {
     pub cursor: Option<usize>,
     /// Scroll the article list to the cursor on the next frame.
     pub scroll_to_cursor: bool,
+    /// Shows what a running index has read so far (edits wait until it ends).
+    pub partial: bool,
 }
 
 impl CorpusView {
@@ -183,6 +185,7 @@ impl CorpusView {
             dirty: true,
             cursor: None,
             scroll_to_cursor: false,
+            partial: false,
         }
     }
 
@@ -590,6 +593,29 @@ impl App {
     fn handle_event(&mut self, event: JobEvent, ctx: &egui::Context) {
         match event {
             JobEvent::Progress(p) => self.progress = p,
+            JobEvent::Partial { folder, explorer } => {
+                match &mut self.corpus {
+                    // A complete view of this folder stays until the new one is ready.
+                    Some(view) if !view.partial && view.opened.folder == folder => {}
+                    Some(view) if view.partial && view.opened.folder == folder => {
+                        let edits = view.edits.clone();
+                        view.replace_explorer(explorer, edits);
+                    }
+                    _ => {
+                        let keys = self.settings.selected.get(&folder).cloned().unwrap_or_default();
+                        let opened = Opened {
+                            summary: crate::pipeline::Summary::default(),
+                            folder,
+                            data_dir: PathBuf::new(),
+                            explorer,
+                            edits: ActorEdits::default(),
+                        };
+                        let mut view = CorpusView::new(opened, &keys);
+                        view.partial = true;
+                        self.corpus = Some(view);
+                    }
+                }
+            }
             JobEvent::Opened(Ok(opened)) => {
                 self.indexing = false;
                 self.settings.last_folder = Some(opened.folder.clone());
