@@ -6,14 +6,14 @@
 
 use std::path::PathBuf;
 use std::sync::Arc;
-use std::time::{Duration, Instant};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender, TrySendError};
+use std::time::{Duration, Instant};
 
 use crate::analytics::CorpusData;
 use crate::explore::{ActorIx, Explorer};
-use crate::extract::edits::ActorEdits;
 use crate::extract::Extraction;
+use crate::extract::edits::ActorEdits;
 use crate::index::manifest::ArticleMeta;
 use crate::model::ArticleId;
 use crate::pipeline::{self, Corpus, IndexOptions, Progress, Summary};
@@ -311,5 +311,42 @@ fn serve(
                 return;
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Lang;
+
+    fn article(i: u64) -> (String, ArticleMeta, Extraction) {
+        let meta = ArticleMeta {
+            id: ArticleId(i),
+            part: 0,
+            title: format!("Article {i}"),
+            lang: Lang::Fr,
+            date: None,
+            outlet: None,
+            url: None,
+            chars: 0,
+        };
+        let extraction = crate::extract::extract_text("La Russie répond à la Chine.", Lang::Fr);
+        (format!("{i}.txt"), meta, extraction)
+    }
+
+    #[test]
+    fn live_results_come_at_most_once_a_second() {
+        let live = LiveResults::default();
+        assert!(live.add(&[]).is_none());
+        assert!(
+            live.add(&[article(1)]).is_none(),
+            "not before a second has passed"
+        );
+        assert!(live.add(&[article(2)]).is_none());
+        std::thread::sleep(Duration::from_millis(1100));
+        let explorer = live.add(&[article(3)]).expect("due after a second");
+        assert_eq!(explorer.articles.len(), 3);
+        assert!(explorer.actor_by_key("country:ru").is_some());
+        assert!(live.add(&[article(4)]).is_none(), "not again at once");
     }
 }

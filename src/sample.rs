@@ -26,6 +26,30 @@ const FILES: &[(&str, &str)] = &[
         "energie-fr.json",
         include_str!("../assets/sample/energie-fr.json"),
     ),
+    (
+        "2024-01-22-cables-fr.txt",
+        include_str!("../assets/sample/2024-01-22-cables-fr.txt"),
+    ),
+    (
+        "2024-02-14-baltic-en.txt",
+        include_str!("../assets/sample/2024-02-14-baltic-en.txt"),
+    ),
+    (
+        "2024-06-11-ports-fr.txt",
+        include_str!("../assets/sample/2024-06-11-ports-fr.txt"),
+    ),
+    (
+        "2024-07-03-drone-en.md",
+        include_str!("../assets/sample/2024-07-03-drone-en.md"),
+    ),
+    (
+        "2024-09-19-exercice-fr.html",
+        include_str!("../assets/sample/2024-09-19-exercice-fr.html"),
+    ),
+    (
+        "notes-reunion.txt",
+        include_str!("../assets/sample/notes-reunion.txt"),
+    ),
 ];
 
 /// Folder holding the sample corpus, created (or refreshed) on demand.

@@ -543,12 +543,21 @@ pub fn find_actors(t: &Tokens<'_>, lang: Lang, lexicon: &Lexicon) -> ArticleActo
             continue;
         }
         let run_end = capital_run_end(t, &covered, i);
-        let run: Vec<usize> = (i..run_end).filter(|k| t.toks[*k].is_word).collect();
+        let mut run: Vec<usize> = (i..run_end).filter(|k| t.toks[*k].is_word).collect();
+        // Titles written with capitals open the run ("Prime Minister Kaja
+        // Kallas", "Polish President Andrzej Duda"): a cue, not part of the name.
+        let lead = title_words(t, &run);
+        let mut cue = false;
+        if lead > 0 && lead + 2 <= run.len() + 1 && lead < run.len() {
+            i = run[lead];
+            run.drain(..lead);
+            cue = true;
+        }
         let words: Vec<String> = run.iter().map(|k| t.key(*k).to_owned()).collect();
         let first_name = words
             .first()
             .is_some_and(|w| lexicon.first_names.contains(w));
-        let cue = person_cue_before(t, i);
+        let cue = cue || person_cue_before(t, i);
         let is_org_head = words
             .first()
             .is_some_and(|w| ORG_HEADS.contains(&w.as_str()));
@@ -770,10 +779,73 @@ fn org_extent(t: &Tokens<'_>, i: usize, run_end: usize, head: bool) -> Option<us
 
 /// A person cue right before token `i`: honorific ("M.", "Mr.") or role word
 /// ("le porte-parole Kirby", "le général Patrick Ryder", "Prime Minister X").
+/// How many words at the start of a capitalised run are titles, roles or
+/// nationality adjectives ("Polish Prime Minister …" → 3).
+pub(crate) fn title_words(t: &Tokens<'_>, run: &[usize]) -> usize {
+    let lexicon = &*LEXICON;
+    let mut j = 0;
+    while j < run.len() {
+        let key = t.key(run[j]);
+        if j + 1 < run.len()
+            && lexicon
+                .roles
+                .contains(&format!("{key} {}", t.key(run[j + 1])))
+        {
+            j += 2;
+        } else if lexicon.roles.contains(key)
+            || lexicon.honorifics.contains(t.word(run[j]))
+            || (j + 1 < run.len() && lexicon.demonyms.contains_key(key))
+        {
+            j += 1;
+        } else {
+            break;
+        }
+    }
+    j
+}
+
+/// True when a role noun opens an apposition that ends just before `i`:
+/// "le maire de Riga, Vilnis Ķirsis", "le ministre finlandais de la Défense,
+/// Antti Häkkänen".
+fn role_apposition_before(t: &Tokens<'_>, i: usize) -> bool {
+    let lexicon = &*LEXICON;
+    if i < 2 || !t.is_punct(i - 1, ',') {
+        return false;
+    }
+    let sentence = t.toks[i].sentence;
+    let mut k = i - 1;
+    for _ in 0..8 {
+        if k == 0 {
+            return false;
+        }
+        k -= 1;
+        let tok = &t.toks[k];
+        if tok.sentence != sentence {
+            return false;
+        }
+        if !tok.is_word {
+            if matches!(t.word(k), "'" | "’" | "-") {
+                continue;
+            }
+            return false;
+        }
+        let key = t.key(k);
+        if lexicon.roles.contains(key)
+            || (k > 0 && lexicon.roles.contains(&format!("{} {key}", t.key(k - 1))))
+        {
+            return true;
+        }
+    }
+    false
+}
+
 fn person_cue_before(t: &Tokens<'_>, i: usize) -> bool {
     let lexicon = &*LEXICON;
     if i == 0 {
         return false;
+    }
+    if role_apposition_before(t, i) {
+        return true;
     }
     let prev = t.word(i - 1);
     let prev_with_dot = if t.is_punct(i - 1, '.') && i >= 2 {

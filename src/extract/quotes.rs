@@ -826,6 +826,14 @@ fn resolve(
     match who {
         Who::Actor(a, text) => (Some(a), Some(text), confidence),
         Who::NewPerson(s, e) => {
+            // "said Prime Minister Kaja Kallas": the title is not part of the name.
+            let words: Vec<usize> = (s..e).filter(|k| t.toks[*k].is_word).collect();
+            let lead = super::actors::title_words(t, &words);
+            let s = if lead > 0 && lead < words.len() {
+                words[lead]
+            } else {
+                s
+            };
             let surface = t.text[t.toks[s].start..t.toks[e - 1].end].to_owned();
             // Lower-case words after a verb are not names ("a déclaré pléger").
             if !t.toks[s].is_cap {
@@ -949,6 +957,18 @@ mod tests {
                 "C'est une bonne nouvelle pour tous",
                 Some("Kirby"),
             ),
+            // An apposition after the role names the speaker, even with an
+            // unknown given name.
+            (
+                "Paul Martin était là. « Nous voulons savoir qui », a déclaré le ministre finlandais de la Défense, Antti Häkkänen, lors d'une conférence.",
+                "Nous voulons savoir qui",
+                Some("Antti Häkkänen"),
+            ),
+            (
+                "« Les formulaires sont prêts », a regretté le maire de Riga, Vilnis Ķirsis.",
+                "Les formulaires sont prêts",
+                Some("Vilnis Ķirsis"),
+            ),
         ];
         for (text, quote, speaker) in cases {
             let got = quotes(text, Lang::Fr);
@@ -990,6 +1010,17 @@ mod tests {
                 "“It is resilient,” the official said.",
                 "It is resilient",
                 None,
+            ),
+            // Capitalised titles and nationalities are cues, not part of the name.
+            (
+                "\"We now see every ship,\" said Prime Minister Kaja Kallas.",
+                "We now see every ship",
+                Some("Kaja Kallas"),
+            ),
+            (
+                "Polish Prime Minister Donald Tusk said \"small steps add up\" on Friday.",
+                "small steps add up",
+                Some("Donald Tusk"),
             ),
         ];
         for (text, quote, speaker) in cases {

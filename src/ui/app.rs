@@ -602,7 +602,12 @@ impl App {
                         view.replace_explorer(explorer, edits);
                     }
                     _ => {
-                        let keys = self.settings.selected.get(&folder).cloned().unwrap_or_default();
+                        let keys = self
+                            .settings
+                            .selected
+                            .get(&folder)
+                            .cloned()
+                            .unwrap_or_default();
                         let opened = Opened {
                             summary: crate::pipeline::Summary::default(),
                             folder,
