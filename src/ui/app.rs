@@ -974,7 +974,7 @@ impl App {
                         egui::TextEdit::singleline(&mut view.query)
                             .id(self.search_id)
                             .hint_text("\"…\" AND OR NOT ~")
-                            .desired_width(220.0),
+                            .desired_width(170.0),
                     )
                     .labelled_by(label.id)
                     .on_hover_text(t(
@@ -1004,7 +1004,7 @@ impl App {
                     let valid = text.trim().is_empty() || parse_day(text, is_from).is_some();
                     let mut edit = egui::TextEdit::singleline(text)
                         .hint_text("YYYY-MM-DD")
-                        .desired_width(86.0);
+                        .desired_width(78.0);
                     if !valid {
                         edit = edit.text_color(ui.visuals().error_fg_color);
                     }

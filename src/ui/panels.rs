@@ -1001,6 +1001,7 @@ fn co_mentions_ui(ui: &mut egui::Ui, view: &mut CorpusView) -> Option<(ArticleIx
         ));
         (0..ex.actors.len().min(8) as ActorIx).collect()
     };
+    ui.weak(t("Articles mentioning both"));
     let matrix = ex.co_mentions(&view.filter, &actors);
     let max = matrix
         .iter()
@@ -1023,7 +1024,8 @@ fn co_mentions_ui(ui: &mut egui::Ui, view: &mut CorpusView) -> Option<(ArticleIx
                 .show(ui, |ui| {
                     ui.label("");
                     for a in &actors {
-                        ui.add(
+                        ui.add_sized(
+                            [96.0, 20.0],
                             egui::Label::new(RichText::new(&ex.actors[*a as usize].name).strong())
                                 .truncate(),
                         );
@@ -1045,7 +1047,7 @@ fn co_mentions_ui(ui: &mut egui::Ui, view: &mut CorpusView) -> Option<(ArticleIx
                                 } else {
                                     fill
                                 })
-                                .min_size(egui::vec2(64.0, 26.0));
+                                .min_size(egui::vec2(96.0, 26.0));
                             let response = ui.add(button).on_hover_text(format!(
                                 "{} — {} · {}",
                                 t("Articles mentioning both"),
