@@ -687,3 +687,116 @@ fn split_forms_switch_metonyms_and_add_actors() {
     let out = cli(&data, &["edit", c, "-q", "--remove", "Nobody"]);
     assert!(stderr(&out).contains("no added actor"), "{}", stderr(&out));
 }
+
+#[test]
+fn chart_command_draws_png_svg_and_csv() {
+    let tmp = tempfile::tempdir().unwrap();
+    let corpus = tmp.path().join("corpus");
+    copy_tree(&fixtures(), &corpus);
+    let c = corpus.to_str().unwrap();
+    let data = tmp.path().join("data");
+    let png = tmp.path().join("t.png");
+    let out = cli(
+        &data,
+        &[
+            "chart",
+            c,
+            "-q",
+            "--out",
+            png.to_str().unwrap(),
+            "--actors",
+            "Washington,North Korea",
+            "--by",
+            "year",
+            "--width",
+            "640",
+            "--height",
+            "400",
+        ],
+    );
+    assert!(
+        !out.status.success(),
+        "Washington is a form of the United States, not an actor name"
+    );
+    let out = cli(
+        &data,
+        &[
+            "chart",
+            c,
+            "-q",
+            "--out",
+            png.to_str().unwrap(),
+            "--actors",
+            "United States,North Korea",
+            "--by",
+            "year",
+            "--width",
+            "640",
+            "--height",
+            "400",
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let bytes = std::fs::read(&png).unwrap();
+    assert_eq!(&bytes[..8], b"\x89PNG\r\n\x1a\n");
+    assert_eq!(u32::from_be_bytes(bytes[16..20].try_into().unwrap()), 640);
+    assert_eq!(u32::from_be_bytes(bytes[20..24].try_into().unwrap()), 400);
+    let svg = tmp.path().join("t.svg");
+    let out = cli(
+        &data,
+        &[
+            "chart",
+            c,
+            "-q",
+            "--out",
+            svg.to_str().unwrap(),
+            "--share",
+            "--query",
+            "Pyongyang",
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let svg = std::fs::read_to_string(svg).unwrap();
+    assert!(
+        svg.contains("Share of articles") && svg.contains("Query: Pyongyang"),
+        "{svg}"
+    );
+    let csv = tmp.path().join("t.csv");
+    let out = cli(
+        &data,
+        &[
+            "chart",
+            c,
+            "-q",
+            "--out",
+            csv.to_str().unwrap(),
+            "--actors",
+            "North Korea",
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let csv = std::fs::read_to_string(csv).unwrap();
+    assert!(
+        csv.starts_with("bucket,actor,mentions,articles,share\n"),
+        "{csv}"
+    );
+    assert!(
+        csv.lines().skip(1).all(|l| l.contains(",North Korea,")),
+        "{csv}"
+    );
+    let out = cli(
+        &data,
+        &[
+            "chart",
+            c,
+            "-q",
+            "--out",
+            tmp.path().join("t.gif").to_str().unwrap(),
+        ],
+    );
+    assert!(
+        stderr(&out).contains("unknown chart format"),
+        "{}",
+        stderr(&out)
+    );
+}

@@ -230,3 +230,39 @@ fn french_window() {
     });
     assert_eq!(state(&h).list[0].0, "Pékin appelle au dialogue");
 }
+
+#[test]
+fn keyboard_moves_through_the_article_list_and_focuses_search() {
+    let tmp = tempfile::tempdir().unwrap();
+    let corpus = tmp.path().join("corpus");
+    common::copy_tree(&gui_fixtures(), &corpus);
+    let mut h = harness(&corpus, &tmp.path().join("data"), UiLang::En);
+    wait_for(&mut h, "the corpus to open", opened);
+    let first = state(&h).list[0].0.clone();
+    let second = state(&h).list[1].0.clone();
+    h.key_press(egui::Key::ArrowDown);
+    wait_for(&mut h, "the first article", |app| {
+        app.view_state()
+            .and_then(|s| s.open_article)
+            .is_some_and(|(title, loaded)| title == first && loaded)
+    });
+    h.key_press(egui::Key::ArrowDown);
+    wait_for(&mut h, "the second article", |app| {
+        app.view_state()
+            .and_then(|s| s.open_article)
+            .is_some_and(|(title, _)| title == second)
+    });
+    h.key_press(egui::Key::Escape);
+    h.step();
+    assert!(
+        state(&h).open_article.is_none(),
+        "Escape closes the article"
+    );
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::F);
+    h.step();
+    h.step();
+    assert!(
+        h.get_by_label("Search").is_focused(),
+        "Ctrl+F focuses the search box"
+    );
+}
