@@ -4,26 +4,24 @@
 
 use dossier::ui::{App, StartupOptions};
 
+/// The application icon, also shown by the window manager.
+fn window_icon() -> eframe::egui::IconData {
+    eframe::icon_data::from_png_bytes(include_bytes!("../icons/png/256x256.png"))
+        .unwrap_or_default()
+}
+
 fn main() -> eframe::Result {
     env_logger::Builder::from_env(env_logger::Env::default().default_filter_or("warn")).init();
-    // A file passed by the OS ("Open with") opens the folder it is in.
-    let open_folder = std::env::args_os()
-        .nth(1)
-        .map(std::path::PathBuf::from)
-        .and_then(|path| {
-            if path.is_dir() {
-                Some(path)
-            } else {
-                path.parent().map(std::path::PathBuf::from)
-            }
-        });
+    // A folder or file passed by the OS ("Open with", a drop on the icon).
+    let open_folder = dossier::ui::folder_to_open(std::env::args_os().skip(1));
     let options = eframe::NativeOptions {
         viewport: eframe::egui::ViewportBuilder::default()
             .with_title("Dossier")
             .with_app_id(dossier::storage::APP_ID)
             .with_inner_size([1280.0, 800.0])
             .with_min_inner_size([800.0, 500.0])
-            .with_drag_and_drop(true),
+            .with_drag_and_drop(true)
+            .with_icon(window_icon()),
         ..Default::default()
     };
     eframe::run_native(

@@ -24,3 +24,58 @@ fn set_lang(lang: UiLang) {
 pub(crate) fn t(english: &'static str) -> &'static str {
     i18n::tr(LANG.with(Cell::get), english)
 }
+
+/// The folder to open from the program's arguments: the first folder, or the
+/// folder of the first file (an article opened with Dossier). macOS process
+/// serial numbers (`-psn_…`) and other options are ignored.
+pub fn folder_to_open(
+    args: impl IntoIterator<Item = std::ffi::OsString>,
+) -> Option<std::path::PathBuf> {
+    args.into_iter()
+        .map(std::path::PathBuf::from)
+        .find(|p| !p.to_string_lossy().starts_with('-'))
+        .map(|path| {
+            if path.is_dir() {
+                path
+            } else {
+                match path.parent() {
+                    Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
+                    _ => std::path::PathBuf::from("."),
+                }
+            }
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folder_from_arguments() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("article.txt");
+        std::fs::write(&file, "x").unwrap();
+        let args = |a: &[&std::path::Path]| {
+            a.iter()
+                .map(|p| p.as_os_str().to_owned())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            folder_to_open(args(&[dir.path()])),
+            Some(dir.path().to_path_buf())
+        );
+        assert_eq!(
+            folder_to_open(args(&[&file])),
+            Some(dir.path().to_path_buf())
+        );
+        assert_eq!(
+            folder_to_open(args(&[std::path::Path::new("-psn_0_1234"), dir.path()])),
+            Some(dir.path().to_path_buf())
+        );
+        assert_eq!(
+            folder_to_open(args(&[std::path::Path::new("article.txt")])),
+            Some(std::path::PathBuf::from("."))
+        );
+        assert_eq!(folder_to_open(Vec::new()), None);
+    }
+}
