@@ -420,7 +420,7 @@ fn execute(cli: Cli) -> anyhow::Result<()> {
                 format!(
                     "Query: {} — Dates: all — Exported by Dossier on {}",
                     query.as_deref().unwrap_or("(none)"),
-                    crate::model::PartialDate::today().to_iso()
+                    crate::ingest::dates::today().to_iso()
                 ),
             ];
             let ext = out
@@ -547,6 +547,11 @@ impl ProgressBar {
     }
 
     fn update(&self, p: &Progress) {
+        if p.waiting_for_other {
+            // Said even with --quiet off a terminal: the run is not stuck.
+            eprintln!("waiting for another Dossier process that is indexing this folder…");
+            return;
+        }
         if !self.enabled || p.files_total == 0 {
             return;
         }

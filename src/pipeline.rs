@@ -46,6 +46,9 @@ pub struct Progress {
     pub bytes_done: u64,
     /// Articles in the corpus so far.
     pub articles: usize,
+    /// True while another process (a second window, the CLI) is indexing the
+    /// same folder: this run waits for it, then reads only what is left.
+    pub waiting_for_other: bool,
     /// Articles read in the last batch (path, metadata, extraction), when
     /// [`IndexOptions::live_articles`] is set.
     pub batch: Vec<(String, ArticleMeta, Extraction)>,
@@ -111,6 +114,8 @@ pub fn index_folder(
     anyhow::ensure!(folder.is_dir(), "not a folder: {}", folder.display());
     std::fs::create_dir_all(data_dir)
         .with_context(|| format!("cannot create {}", data_dir.display()))?;
+    // One indexing run per corpus at a time, across processes.
+    let _lock = lock_corpus(data_dir, cancel, progress)?;
     let mut summary = Summary::default();
 
     let (index, outcome) = CorpusIndex::open_or_create(&data_dir.join("tantivy"))?;
@@ -357,6 +362,52 @@ pub fn index_folder(
     ))
 }
 
+/// File locked (advisory, released when the process ends, even by a crash)
+/// while a run indexes a corpus.
+pub const LOCK_FILE: &str = "indexing.lock";
+
+/// Takes the corpus's indexing lock, waiting (and saying so through
+/// `progress`) while another process holds it.
+fn lock_corpus(
+    data_dir: &Path,
+    cancel: &AtomicBool,
+    progress: &dyn Fn(&Progress),
+) -> anyhow::Result<std::fs::File> {
+    let path = data_dir.join(LOCK_FILE);
+    let file = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&path)
+        .with_context(|| format!("cannot open {}", path.display()))?;
+    let mut told = false;
+    loop {
+        match file.try_lock() {
+            Ok(()) => return Ok(file),
+            Err(std::fs::TryLockError::WouldBlock) => {
+                if !told {
+                    progress(&Progress {
+                        waiting_for_other: true,
+                        ..Progress::default()
+                    });
+                    told = true;
+                }
+                if cancel.load(Ordering::Relaxed) {
+                    anyhow::bail!(
+                        "cancelled while another Dossier process was indexing this folder"
+                    );
+                }
+                std::thread::sleep(Duration::from_millis(100));
+            }
+            Err(std::fs::TryLockError::Error(e)) => {
+                // A file system without locks: go on unprotected rather than refuse.
+                log::warn!("cannot lock {}: {e}", path.display());
+                return Ok(file);
+            }
+        }
+    }
+}
+
 /// A file's articles with what extraction found in each.
 type ReadFile = (FileRead, Vec<Extraction>);
 
@@ -368,6 +419,14 @@ fn read_guarded(
     lexicon: &Lexicon,
 ) -> Result<(FileRead, Vec<Extraction>), String> {
     let work = || {
+        // Debug builds only: lets the tests check that a panic while reading
+        // one file becomes a skipped file, not a crash.
+        #[cfg(debug_assertions)]
+        if std::env::var_os("DOSSIER_TEST_PANIC_ON")
+            .is_some_and(|name| info.rel_path.ends_with(&*name.to_string_lossy()))
+        {
+            panic!("test panic while reading {}", info.rel_path);
+        }
         ingest::read_file(info, options).map(|read| {
             let extractions = read
                 .articles

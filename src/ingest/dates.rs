@@ -29,7 +29,8 @@ fn is_leap(year: i32) -> bool {
     (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
 }
 
-fn days_in_month(year: i32, month: u8) -> u8 {
+/// Days in a month of a year (Gregorian).
+pub fn days_in_month(year: i32, month: u8) -> u8 {
     match month {
         1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
         4 | 6 | 9 | 11 => 30,
@@ -135,14 +136,6 @@ impl PartialDate {
     /// Days since 1970-01-01 of the first day of the period.
     pub fn first_day_unix_days(&self) -> i64 {
         days_from_civil(self.year, self.month.max(1), self.day.max(1))
-    }
-
-    /// Today (UTC), by the system clock.
-    pub fn today() -> Self {
-        let days = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map_or(0, |d| (d.as_secs() / 86_400) as i64);
-        Self::from_unix_days(days)
     }
 
     /// The day `days` after 1970-01-01.

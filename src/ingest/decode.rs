@@ -61,10 +61,32 @@ pub fn decode(bytes: &[u8], allow_declared: bool) -> Result<Decoded, NotText> {
             let chars = lossy.text.chars().count().max(1);
             if lossy.replaced * 200 < chars {
                 finish(lossy)
+            } else if bytes
+                .utf8_chunks()
+                .any(|chunk| chunk.valid().chars().any(|c| !c.is_ascii()))
+            {
+                // Valid UTF-8 letters and legacy bytes in one file (pieces pasted
+                // together): each part in its own encoding.
+                finish(decode_mixed(bytes))
             } else {
                 finish(decode_with(WINDOWS_1252, bytes))
             }
         }
+    }
+}
+
+/// UTF-8 where the bytes are valid UTF-8, Windows-1252 for the other bytes.
+fn decode_mixed(bytes: &[u8]) -> Decoded {
+    let mut text = String::with_capacity(bytes.len() + bytes.len() / 8);
+    for chunk in bytes.utf8_chunks() {
+        text.push_str(chunk.valid());
+        let (legacy, _) = WINDOWS_1252.decode_without_bom_handling(chunk.invalid());
+        text.push_str(&legacy);
+    }
+    Decoded {
+        replaced: text.matches('\u{FFFD}').count(),
+        text,
+        encoding: "UTF-8 mixed with windows-1252",
     }
 }
 
@@ -222,6 +244,21 @@ mod tests {
             assert_eq!(decoded.text, text);
             assert_eq!(decoded.encoding, encoding, "{text}");
         }
+    }
+
+    #[test]
+    fn mixed_utf8_and_latin1_keeps_both() {
+        let mut bytes = "Début en UTF-8 : la Russie répond. ".as_bytes().to_vec();
+        bytes.extend_from_slice(b"Suite en Latin-1 : \xe9t\xe9 \xe0 Moscou.");
+        let d = decode(&bytes, false).unwrap();
+        assert_eq!(
+            d.text,
+            "Début en UTF-8 : la Russie répond. Suite en Latin-1 : été à Moscou."
+        );
+        assert_eq!(d.encoding, "UTF-8 mixed with windows-1252");
+        // Plain Latin-1 stays windows-1252.
+        let d = decode(b"Le march\xe9 de l'\xe9nergie", false).unwrap();
+        assert_eq!(d.encoding, "windows-1252");
     }
 
     #[test]

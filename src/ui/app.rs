@@ -822,7 +822,7 @@ impl App {
                     .unwrap_or_default()
             ),
         };
-        let today = PartialDate::today().to_iso();
+        let today = crate::ingest::dates::today().to_iso();
         let colors: Vec<[u8; 3]> = (0..view.selected.len())
             .map(|i| crate::explore::PALETTE[i % crate::explore::PALETTE.len()])
             .collect();
@@ -1137,7 +1137,13 @@ impl App {
                             t("articles")
                         )),
                 );
-                ui.label(format!("{} {}", t("Indexing"), job.folder.display()));
+                if p.waiting_for_other {
+                    ui.label(t(
+                        "Waiting for another Dossier process that is indexing this folder…",
+                    ));
+                } else {
+                    ui.label(format!("{} {}", t("Indexing"), job.folder.display()));
+                }
                 let cancel = ui.add_enabled(!job.is_cancelling(), egui::Button::new(t("Cancel")));
                 if cancel.clicked() {
                     job.cancel();

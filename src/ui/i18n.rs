@@ -147,6 +147,10 @@ const FRENCH: &[(&str, &str)] = &[
         "Cochez au moins deux acteurs pour les comparer ; en attendant, les plus cités sont affichés",
     ),
     ("Indexing", "Indexation"),
+    (
+        "Waiting for another Dossier process that is indexing this folder…",
+        "En attente d'un autre processus Dossier qui indexe ce dossier…",
+    ),
     ("files", "fichiers"),
     ("Indexed in", "Indexé en"),
     ("read", "lus"),
