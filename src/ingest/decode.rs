@@ -63,7 +63,7 @@ pub fn decode(bytes: &[u8], allow_declared: bool) -> Result<Decoded, NotText> {
                 finish(lossy)
             } else if bytes
                 .utf8_chunks()
-                .any(|chunk| chunk.valid().chars().any(|c| !c.is_ascii()))
+                .any(|chunk| !chunk.valid().is_ascii())
             {
                 // Valid UTF-8 letters and legacy bytes in one file (pieces pasted
                 // together): each part in its own encoding.
