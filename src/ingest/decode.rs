@@ -61,10 +61,7 @@ pub fn decode(bytes: &[u8], allow_declared: bool) -> Result<Decoded, NotText> {
             let chars = lossy.text.chars().count().max(1);
             if lossy.replaced * 200 < chars {
                 finish(lossy)
-            } else if bytes
-                .utf8_chunks()
-                .any(|chunk| !chunk.valid().is_ascii())
-            {
+            } else if bytes.utf8_chunks().any(|chunk| !chunk.valid().is_ascii()) {
                 // Valid UTF-8 letters and legacy bytes in one file (pieces pasted
                 // together): each part in its own encoding.
                 finish(decode_mixed(bytes))
