@@ -373,8 +373,10 @@ impl App {
     /// Creates the app and starts opening the first folder.
     pub fn new(cc: &eframe::CreationContext<'_>, startup: StartupOptions) -> Self {
         let mut settings: Settings = if startup.persist {
-            cc.storage
-                .and_then(|s| eframe::get_value(s, eframe::APP_KEY))
+            // Our own atomically written copy first; eframe's storage file is
+            // written in place, so a crash while saving could leave it cut.
+            load_settings_file()
+                .or_else(|| cc.storage.and_then(|s| eframe::get_value(s, eframe::APP_KEY)))
                 .unwrap_or_default()
         } else {
             Settings::default()
@@ -1322,6 +1324,23 @@ impl App {
     }
 }
 
+/// Where the window's settings are kept (besides eframe's storage).
+fn settings_path() -> PathBuf {
+    crate::storage::data_dir().join("settings.json")
+}
+
+fn load_settings_file() -> Option<Settings> {
+    let bytes = std::fs::read(settings_path()).ok()?;
+    serde_json::from_slice(&bytes)
+        .map_err(|e| log::warn!("ignoring unreadable settings: {e}"))
+        .ok()
+}
+
+fn save_settings_file(settings: &Settings) -> std::io::Result<()> {
+    let json = serde_json::to_vec_pretty(settings).map_err(std::io::Error::other)?;
+    crate::storage::write_atomic(&settings_path(), &json)
+}
+
 /// The bundled font first, so text and exports look the same everywhere and
 /// Cyrillic names render.
 fn install_fonts(ctx: &egui::Context) {
@@ -1423,6 +1442,9 @@ impl eframe::App for App {
         }
         if self.persist {
             eframe::set_value(storage, eframe::APP_KEY, &self.settings);
+            if let Err(e) = save_settings_file(&self.settings) {
+                log::warn!("cannot save settings: {e}");
+            }
         }
     }
 }

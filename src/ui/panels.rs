@@ -632,6 +632,7 @@ fn timeline_ui(
         .x_axis_label(granularity_name(by))
         .include_y(0.0)
         .include_y(y_top)
+        .set_margin_fraction(egui::vec2(0.04, 0.05))
         .allow_double_click_reset(true)
         .label_formatter(move |pos| match pos {
             egui_plot::HoverPosition::NearDataPoint {
