@@ -566,34 +566,27 @@ impl Explorer {
     /// Series of the `selected` actors by `by` within the filter.
     pub fn series(&self, filter: &Filter, by: Granularity, selected: &[ActorIx]) -> Series {
         let slot = granularity_slot(by);
-        let mut column: HashMap<ActorIx, usize> = HashMap::new();
-        for (i, a) in selected.iter().enumerate() {
-            column.entry(*a).or_insert(i);
-        }
-        let passing: Vec<(usize, &ArticleInfo)> = self
+        let column = self.columns(selected);
+        let passing: Vec<&ArticleInfo> = self
             .articles
             .iter()
             .enumerate()
             .filter(|(ix, a)| filter.passes(*ix as ArticleIx, a))
+            .map(|(_, a)| a)
             .collect();
         let (mut lo, mut hi) = (i64::MAX, i64::MIN);
-        for (_, a) in &passing {
+        for a in &passing {
             if let Some(b) = a.buckets {
                 lo = lo.min(b[slot]);
                 hi = hi.max(b[slot]);
             }
         }
         let mut buckets = Vec::new();
-        let mut position: HashMap<i64, usize> = HashMap::new();
         if lo <= hi {
             let mut start = lo;
-            while start <= hi {
-                position.insert(start, buckets.len());
+            while start <= hi && buckets.len() <= 200_000 {
                 buckets.push(start);
                 start = bucket_end(by, start) + 1;
-                if buckets.len() > 200_000 {
-                    break;
-                }
             }
         }
         let mut articles = vec![0u32; buckets.len()];
@@ -602,16 +595,18 @@ impl Explorer {
             .iter()
             .map(|a| (*a, vec![Cell::default(); buckets.len()], Cell::default()))
             .collect();
-        for (_, article) in passing {
+        for article in passing {
             let at = article
                 .buckets
-                .and_then(|b| position.get(&b[slot]).copied());
+                .and_then(|b| buckets.binary_search(&b[slot]).ok());
             match at {
                 Some(p) => articles[p] += 1,
                 None => undated_articles += 1,
             }
             for (a, n) in &article.actors {
-                let Some(col) = column.get(a) else { continue };
+                let Some(Some(col)) = column.get(*a as usize) else {
+                    continue;
+                };
                 let line = &mut lines[*col];
                 let cell = match at {
                     Some(p) => &mut line.1[p],
@@ -628,6 +623,18 @@ impl Explorer {
             undated_articles,
             lines,
         }
+    }
+
+    /// Position of each actor in `selected` (a vector indexed by actor, not a
+    /// map: it is looked up once per mention).
+    fn columns(&self, selected: &[ActorIx]) -> Vec<Option<usize>> {
+        let mut column = vec![None; self.actors.len()];
+        for (i, a) in selected.iter().enumerate() {
+            if let Some(c) = column.get_mut(*a as usize) {
+                c.get_or_insert(i);
+            }
+        }
+        column
     }
 
     /// Articles within the filter, optionally only those mentioning `actor`
@@ -672,10 +679,7 @@ impl Explorer {
     /// `actors`: a symmetric matrix; the diagonal holds each actor's articles.
     pub fn co_mentions(&self, filter: &Filter, actors: &[ActorIx]) -> Vec<Vec<u32>> {
         let n = actors.len();
-        let mut column: HashMap<ActorIx, usize> = HashMap::new();
-        for (i, a) in actors.iter().enumerate() {
-            column.entry(*a).or_insert(i);
-        }
+        let column = self.columns(actors);
         let mut matrix = vec![vec![0u32; n]; n];
         let mut present: Vec<usize> = Vec::new();
         for (ix, article) in self.articles.iter().enumerate() {
@@ -687,7 +691,7 @@ impl Explorer {
                 article
                     .actors
                     .iter()
-                    .filter_map(|(a, _)| column.get(a).copied()),
+                    .filter_map(|(a, _)| column.get(*a as usize).copied().flatten()),
             );
             for i in &present {
                 for j in &present {

@@ -170,6 +170,11 @@ fn search_is_stemmed_accent_insensitive_and_boolean() {
         ["fr/2023-09-13-sommet.txt", "fr/jeudi.txt"]
     );
     assert_eq!(docs("etat"), ["fr/2023-09-13-sommet.txt"]); // Département d'État, elision + folding
+    assert_eq!(docs("prices AND NOT OPEC"), ["en/feed.jsonl"]);
+    assert_eq!(docs("NOT OPEC prices"), ["en/feed.jsonl"]);
+    assert_eq!(docs("Pyongiang~"), ["fr/jeudi.txt"]); // one typo
+    assert_eq!(docs("Piongiang~2 declare"), ["fr/jeudi.txt"]);
+    assert!(docs("Piongiang~1").is_empty(), "two typos need ~2");
 }
 
 #[test]

@@ -184,13 +184,54 @@ impl CorpusIndex {
         parser
     }
 
-    /// Parses a query in tantivy syntax over the French and English fields.
+    /// Parses a query in tantivy syntax over the French and English fields,
+    /// plus what users type from other search boxes: `NOT word` and
+    /// `AND NOT word` as `-word`, and `word~` / `word~2` for fuzzy words
+    /// (one or two typos).
     fn parse(&self, query: &str) -> Result<Box<dyn tantivy::query::Query>, IndexError> {
-        self.parser()
-            .parse_query(query)
-            .map_err(|e| IndexError::Query {
-                message: e.to_string(),
-            })
+        use tantivy::query::{BooleanQuery, FuzzyTermQuery, Occur, Query};
+        let (rest, fuzzy) = split_query(query);
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        if !rest.trim().is_empty() {
+            let parsed = self
+                .parser()
+                .parse_query(&rest)
+                .map_err(|e| IndexError::Query {
+                    message: e.to_string(),
+                })?;
+            clauses.push((Occur::Must, parsed));
+        }
+        let f = &self.fields;
+        for (word, distance) in fuzzy {
+            let mut any_field: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+            for field in [f.title_fr, f.body_fr, f.title_en, f.body_en] {
+                let Ok(mut analyzer) = self.index.tokenizer_for_field(field) else {
+                    continue;
+                };
+                let mut stream = analyzer.token_stream(&word);
+                while let Some(token) = stream.next() {
+                    let term = Term::from_field_text(field, &token.text);
+                    any_field.push((
+                        Occur::Should,
+                        Box::new(FuzzyTermQuery::new(term, distance, true)),
+                    ));
+                }
+            }
+            if !any_field.is_empty() {
+                clauses.push((Occur::Must, Box::new(BooleanQuery::new(any_field))));
+            }
+        }
+        if clauses.is_empty() {
+            return Err(IndexError::Query {
+                message: "empty query".to_owned(),
+            });
+        }
+        if clauses.len() == 1
+            && let Some((_, only)) = clauses.pop()
+        {
+            return Ok(only);
+        }
+        Ok(Box::new(BooleanQuery::new(clauses)))
     }
 
     /// Full-text search (tantivy syntax: words are ANDed; "phrases", OR, NOT / -word,
@@ -313,6 +354,60 @@ impl CorpusIndex {
     }
 }
 
+/// Splits a search-box query into what tantivy's parser reads (with `NOT x`
+/// rewritten `-x`) and the fuzzy words (`word~`, `word~2`) with their distance.
+fn split_query(query: &str) -> (String, Vec<(String, u8)>) {
+    let mut rest: Vec<String> = Vec::new();
+    let mut fuzzy = Vec::new();
+    let mut in_phrase = false;
+    let mut negate_next = false;
+    for word in query.split_whitespace() {
+        let quotes = word.matches('"').count();
+        if in_phrase || quotes > 0 {
+            if quotes % 2 == 1 {
+                in_phrase = !in_phrase;
+            }
+            rest.push(word.to_owned());
+            continue;
+        }
+        if word == "NOT" {
+            // "a AND NOT b": the AND is implied.
+            if rest.last().is_some_and(|w| w == "AND") {
+                rest.pop();
+            }
+            negate_next = true;
+            continue;
+        }
+        if let Some((stem, distance)) = word.rsplit_once('~')
+            && !stem.is_empty()
+            && !negate_next
+            && stem
+                .chars()
+                .all(|c| c.is_alphanumeric() || c == '-' || c == '\'')
+        {
+            let distance = match distance {
+                "" => 1,
+                d => d.parse::<u8>().unwrap_or(1).clamp(1, 2),
+            };
+            if rest.last().is_some_and(|w| w == "AND") {
+                rest.pop();
+            }
+            fuzzy.push((stem.to_owned(), distance));
+            continue;
+        }
+        if negate_next {
+            rest.push(format!("-{word}"));
+            negate_next = false;
+        } else {
+            rest.push(word.to_owned());
+        }
+    }
+    if rest.last().is_some_and(|w| w == "AND" || w == "OR") {
+        rest.pop();
+    }
+    (rest.join(" "), fuzzy)
+}
+
 fn reader_of(index: &Index, dir: &Path) -> Result<IndexReader, IndexError> {
     index
         .reader_builder()
@@ -402,4 +497,32 @@ pub fn field_lang(fields: &Fields, field: tantivy::schema::Field) -> Option<Lang
         let (title, body) = fields.text_fields(*lang);
         field == title || field == body
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn search_box_syntax() {
+        assert_eq!(
+            split_query("Macron AND NOT Biden"),
+            ("Macron -Biden".to_owned(), vec![])
+        );
+        assert_eq!(
+            split_query("NOT Biden Macron"),
+            ("-Biden Macron".to_owned(), vec![])
+        );
+        assert_eq!(
+            split_query("Zelenski~ Kiev AND Poutin~2"),
+            (
+                "Kiev".to_owned(),
+                vec![("Zelenski".to_owned(), 1), ("Poutin".to_owned(), 2)]
+            )
+        );
+        assert_eq!(
+            split_query("\"Maison NOT Blanche\"~2 OR Kremlin"),
+            ("\"Maison NOT Blanche\"~2 OR Kremlin".to_owned(), vec![])
+        );
+    }
 }

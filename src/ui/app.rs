@@ -376,7 +376,10 @@ impl App {
             // Our own atomically written copy first; eframe's storage file is
             // written in place, so a crash while saving could leave it cut.
             load_settings_file()
-                .or_else(|| cc.storage.and_then(|s| eframe::get_value(s, eframe::APP_KEY)))
+                .or_else(|| {
+                    cc.storage
+                        .and_then(|s| eframe::get_value(s, eframe::APP_KEY))
+                })
                 .unwrap_or_default()
         } else {
             Settings::default()
