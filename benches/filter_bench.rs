@@ -182,6 +182,21 @@ fn main() {
             || refresh(&all, by),
         );
     }
+    time("  of which series (Month)", 15, || {
+        explorer
+            .series(&all, Granularity::Month, &selected)
+            .buckets
+            .len()
+    });
+    time("  of which actor totals", 15, || {
+        explorer.actor_totals(&all).len()
+    });
+    time("  of which article list", 15, || {
+        explorer.article_list(&all, None, None).len()
+    });
+    time("  of which quote list", 15, || {
+        explorer.quote_list(&all, None, None).len()
+    });
     let (lo, hi) = explorer.date_span().unwrap();
     let range = Filter {
         from: Some(lo + (hi - lo) / 3),

@@ -94,6 +94,14 @@ enum Command {
         /// Remove an actor added with --add.
         #[arg(long, value_name = "NAME")]
         remove: Vec<String>,
+        /// Correct an article's date (DOC=YYYY-MM-DD, YYYY-MM or YYYY; DOC=none
+        /// for no date). DOC is the path as in `docs`, with #PART for
+        /// multi-article files.
+        #[arg(long, value_name = "DOC=DATE")]
+        date: Vec<String>,
+        /// Drop the date correction of an article (back to the date read from it).
+        #[arg(long, value_name = "DOC")]
+        undate: Vec<String>,
         /// Write the corrections to FILE (readable JSON).
         #[arg(long, value_name = "FILE")]
         export: Option<PathBuf>,
@@ -260,6 +268,8 @@ fn execute(cli: Cli) -> anyhow::Result<()> {
             kind,
             alias,
             remove,
+            date,
+            undate,
             export,
             import,
             suggestions,
@@ -356,6 +366,40 @@ fn execute(cli: Cli) -> anyhow::Result<()> {
             }
             for name in &remove {
                 anyhow::ensure!(edits.remove_actor(name), "no added actor named {name:?}");
+            }
+            if !date.is_empty() || !undate.is_empty() {
+                use crate::index::corrections::DateCorrections;
+                let mut corrections =
+                    DateCorrections::load(&corpus.data_dir).map_err(anyhow::Error::msg)?;
+                let known: std::collections::HashSet<String> = corpus
+                    .manifest
+                    .articles()
+                    .map(|(path, a)| format!("{path}#{}", a.part))
+                    .collect();
+                let check = |doc: &str| -> anyhow::Result<()> {
+                    let key = if doc.contains('#') {
+                        doc.to_owned()
+                    } else {
+                        format!("{doc}#0")
+                    };
+                    anyhow::ensure!(known.contains(&key), "no article {doc:?} in this corpus");
+                    Ok(())
+                };
+                for arg in &date {
+                    let (doc, value) = pair(arg)?;
+                    check(&doc)?;
+                    let value = Some(value.as_str()).filter(|v| !v.eq_ignore_ascii_case("none"));
+                    corrections.set(&doc, value).map_err(anyhow::Error::msg)?;
+                }
+                for doc in &undate {
+                    anyhow::ensure!(corrections.unset(doc), "no date correction for {doc:?}");
+                }
+                corrections.save(&corpus.data_dir).with_context(|| {
+                    format!(
+                        "cannot save date corrections in {}",
+                        corpus.data_dir.display()
+                    )
+                })?;
             }
             let before = load_edits(&corpus)?.added_fingerprint();
             edits.save(&corpus.data_dir).with_context(|| {

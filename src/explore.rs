@@ -43,6 +43,8 @@ pub const PALETTE: [[u8; 3]; 12] = [
 pub struct ArticleInfo {
     /// Relative path of its file.
     pub path: String,
+    /// Position in a multi-article file.
+    pub part: usize,
     /// Article id (to load its text from the index).
     pub id: ArticleId,
     /// Title.
@@ -142,6 +144,20 @@ impl Filter {
                 let day = b[0];
                 self.from.is_none_or(|f| day >= f) && self.to.is_none_or(|t| day <= t)
             }
+        }
+    }
+
+    /// [`Self::passes`] from the article's index and bucket starts alone.
+    #[inline]
+    fn passes_days(&self, ix: usize, days: Option<[i64; 4]>) -> bool {
+        if let Some(hits) = &self.hits
+            && !hits.get(ix).copied().unwrap_or(false)
+        {
+            return false;
+        }
+        match days {
+            None => true,
+            Some(b) => self.from.is_none_or(|f| b[0] >= f) && self.to.is_none_or(|t| b[0] <= t),
         }
     }
 
@@ -304,6 +320,11 @@ pub struct Explorer {
     pub corpus_actors: CorpusActors,
     /// Actor index by canonical key.
     by_key: HashMap<String, ActorIx>,
+    /// Hot data of the filter loops, contiguous: each article's bucket starts
+    /// and (actor, mentions) pairs (`pairs[ranges[i].0..ranges[i].1]`).
+    days: Vec<Option<[i64; 4]>>,
+    pairs: Vec<(ActorIx, u32)>,
+    ranges: Vec<(u32, u32)>,
     /// Article index by id.
     by_id: HashMap<ArticleId, ArticleIx>,
 }
@@ -403,6 +424,7 @@ impl Explorer {
             });
             articles.push(ArticleInfo {
                 path: (*path).to_owned(),
+                part: meta.part,
                 id: meta.id,
                 title: meta.title.clone(),
                 date: meta.date.clone(),
@@ -484,6 +506,14 @@ impl Explorer {
             .enumerate()
             .map(|(i, a)| (a.id, i as ArticleIx))
             .collect();
+        let days = articles.iter().map(|a| a.buckets).collect();
+        let mut pairs = Vec::new();
+        let mut ranges = Vec::with_capacity(articles.len());
+        for a in &articles {
+            let start = pairs.len() as u32;
+            pairs.extend_from_slice(&a.actors);
+            ranges.push((start, pairs.len() as u32));
+        }
         Self {
             articles,
             actors,
@@ -491,7 +521,29 @@ impl Explorer {
             corpus_actors,
             by_key,
             by_id,
+            days,
+            pairs,
+            ranges,
         }
+    }
+
+    /// The (actor, mentions) pairs of article `ix`.
+    #[inline]
+    fn pairs_of(&self, ix: usize) -> &[(ActorIx, u32)] {
+        let (start, end) = self.ranges[ix];
+        &self.pairs[start as usize..end as usize]
+    }
+
+    /// Indexes of the articles within the filter, with their bucket starts.
+    fn passing<'s>(
+        &'s self,
+        filter: &'s Filter,
+    ) -> impl Iterator<Item = (usize, Option<[i64; 4]>)> + 's {
+        self.days
+            .iter()
+            .enumerate()
+            .filter(|(ix, days)| filter.passes_days(*ix, **days))
+            .map(|(ix, days)| (ix, *days))
     }
 
     /// Actor mentions of an article's extraction, as this explorer resolves
@@ -550,11 +602,8 @@ impl Explorer {
     /// Mentions and articles per actor within the filter (indexed by actor).
     pub fn actor_totals(&self, filter: &Filter) -> Vec<Cell> {
         let mut totals = vec![Cell::default(); self.actors.len()];
-        for (ix, article) in self.articles.iter().enumerate() {
-            if !filter.passes(ix as ArticleIx, article) {
-                continue;
-            }
-            for (a, n) in &article.actors {
+        for (ix, _) in self.passing(filter) {
+            for (a, n) in self.pairs_of(ix) {
                 let cell = &mut totals[*a as usize];
                 cell.mentions += n;
                 cell.articles += 1;
@@ -567,16 +616,10 @@ impl Explorer {
     pub fn series(&self, filter: &Filter, by: Granularity, selected: &[ActorIx]) -> Series {
         let slot = granularity_slot(by);
         let column = self.columns(selected);
-        let passing: Vec<&ArticleInfo> = self
-            .articles
-            .iter()
-            .enumerate()
-            .filter(|(ix, a)| filter.passes(*ix as ArticleIx, a))
-            .map(|(_, a)| a)
-            .collect();
+        let passing: Vec<(usize, Option<[i64; 4]>)> = self.passing(filter).collect();
         let (mut lo, mut hi) = (i64::MAX, i64::MIN);
-        for a in &passing {
-            if let Some(b) = a.buckets {
+        for (_, days) in &passing {
+            if let Some(b) = days {
                 lo = lo.min(b[slot]);
                 hi = hi.max(b[slot]);
             }
@@ -595,15 +638,13 @@ impl Explorer {
             .iter()
             .map(|a| (*a, vec![Cell::default(); buckets.len()], Cell::default()))
             .collect();
-        for article in passing {
-            let at = article
-                .buckets
-                .and_then(|b| buckets.binary_search(&b[slot]).ok());
+        for (ix, days) in passing {
+            let at = days.and_then(|b| buckets.binary_search(&b[slot]).ok());
             match at {
                 Some(p) => articles[p] += 1,
                 None => undated_articles += 1,
             }
-            for (a, n) in &article.actors {
+            for (a, n) in self.pairs_of(ix) {
                 let Some(Some(col)) = column.get(*a as usize) else {
                     continue;
                 };
@@ -645,12 +686,11 @@ impl Explorer {
         actor: Option<ActorIx>,
         bucket: Option<(Granularity, Option<i64>)>,
     ) -> Vec<ArticleIx> {
-        self.articles
-            .iter()
-            .enumerate()
-            .filter(|(ix, a)| filter.passes(*ix as ArticleIx, a))
-            .filter(|(_, a)| actor.is_none_or(|x| a.actors.iter().any(|(y, _)| *y == x)))
-            .filter(|(_, a)| bucket.is_none_or(|(by, start)| a.bucket(by) == start))
+        self.passing(filter)
+            .filter(|(ix, _)| actor.is_none_or(|x| self.pairs_of(*ix).iter().any(|(y, _)| *y == x)))
+            .filter(|(_, days)| {
+                bucket.is_none_or(|(by, start)| days.map(|b| b[granularity_slot(by)]) == start)
+            })
             .map(|(ix, _)| ix as ArticleIx)
             .collect()
     }
@@ -666,8 +706,7 @@ impl Explorer {
             .iter()
             .enumerate()
             .filter(|(_, q)| {
-                let article = &self.articles[q.article as usize];
-                filter.passes(q.article, article)
+                filter.passes_days(q.article as usize, self.days[q.article as usize])
                     && speaker.is_none_or(|s| q.speaker == Some(s))
                     && mentioned.is_none_or(|m| q.mentioned.contains(&m))
             })
@@ -682,14 +721,10 @@ impl Explorer {
         let column = self.columns(actors);
         let mut matrix = vec![vec![0u32; n]; n];
         let mut present: Vec<usize> = Vec::new();
-        for (ix, article) in self.articles.iter().enumerate() {
-            if !filter.passes(ix as ArticleIx, article) {
-                continue;
-            }
+        for (ix, _) in self.passing(filter) {
             present.clear();
             present.extend(
-                article
-                    .actors
+                self.pairs_of(ix)
                     .iter()
                     .filter_map(|(a, _)| column.get(*a as usize).copied().flatten()),
             );

@@ -56,6 +56,16 @@ pub enum Request {
     Article(ArticleId),
     /// Save these actor edits, then rebuild the explorer with them.
     SaveEdits(ActorEdits),
+    /// Correct an article's date (`path#part`; `None`: no known date), or drop
+    /// the correction (`clear`), then rebuild the explorer.
+    CorrectDate {
+        /// The article, `path#part`.
+        doc: String,
+        /// The date typed by the user (`YYYY-MM-DD`, `YYYY-MM`, `YYYY`).
+        date: Option<String>,
+        /// Drop the correction instead.
+        clear: bool,
+    },
 }
 
 /// What a job reports.
@@ -157,7 +167,7 @@ pub fn spawn_indexing(
                 wake();
             });
             drop(live);
-            let (corpus, explorer) = match opened {
+            let (mut corpus, explorer) = match opened {
                 Ok((opened, corpus)) => {
                     let explorer = Arc::clone(&opened.explorer);
                     if !send(JobEvent::Opened(Ok(Box::new(opened)))) {
@@ -170,7 +180,7 @@ pub fn spawn_indexing(
                     return;
                 }
             };
-            serve(&corpus, explorer, &inbox, &send);
+            serve(&mut corpus, explorer, &inbox, &send);
         })?;
     Ok(Job {
         folder: job_folder,
@@ -249,9 +259,37 @@ fn build_explorer(corpus: &Corpus, edits: &ActorEdits) -> Result<Arc<Explorer>, 
     Ok(Arc::new(Explorer::build(&data, edits)))
 }
 
+/// Saves a date correction and applies every correction to a fresh copy of
+/// the saved manifest.
+fn correct_date(
+    corpus: &mut Corpus,
+    doc: &str,
+    date: Option<&str>,
+    clear: bool,
+) -> Result<(), String> {
+    use crate::index::corrections::DateCorrections;
+    let mut corrections = DateCorrections::load(&corpus.data_dir)?;
+    if clear {
+        corrections.unset(doc);
+    } else {
+        corrections.set(doc, date)?;
+    }
+    corrections.save(&corpus.data_dir).map_err(|e| {
+        format!(
+            "cannot save date corrections in {}: {e}",
+            corpus.data_dir.display()
+        )
+    })?;
+    let mut manifest = crate::index::Manifest::load(&corpus.data_dir)?
+        .ok_or_else(|| "the corpus manifest is missing".to_owned())?;
+    corrections.apply(&mut manifest);
+    corpus.manifest = manifest;
+    Ok(())
+}
+
 /// Answers requests until the window drops the job.
 fn serve(
-    corpus: &Corpus,
+    corpus: &mut Corpus,
     mut explorer: Arc<Explorer>,
     inbox: &Receiver<Request>,
     send: &dyn Fn(JobEvent) -> bool,
@@ -291,6 +329,17 @@ fn serve(
                         })
                         .map_err(|e| e.to_string()),
                 },
+                Request::CorrectDate { doc, date, clear } => JobEvent::Rebuilt(
+                    correct_date(corpus, &doc, date.as_deref(), clear)
+                        .and_then(|()| {
+                            let edits = ActorEdits::load(&corpus.data_dir)?;
+                            build_explorer(corpus, &edits).map(|rebuilt| (rebuilt, edits))
+                        })
+                        .map(|(rebuilt, edits)| {
+                            explorer = Arc::clone(&rebuilt);
+                            (rebuilt, edits)
+                        }),
+                ),
                 Request::SaveEdits(edits) => JobEvent::Rebuilt(
                     edits
                         .save(&corpus.data_dir)

@@ -177,6 +177,7 @@ pub fn index_folder(
         summary.cancelled = true;
         summary.articles = manifest.article_count();
         summary.seconds = started.elapsed().as_secs_f64();
+        apply_corrections(data_dir, &mut manifest, &mut summary);
         return Ok((
             summary,
             Corpus {
@@ -351,6 +352,7 @@ pub fn index_folder(
     summary.skipped.sort_by(|a, b| a.path.cmp(&b.path));
     summary.articles = manifest.article_count();
     summary.seconds = started.elapsed().as_secs_f64();
+    apply_corrections(data_dir, &mut manifest, &mut summary);
     Ok((
         summary,
         Corpus {
@@ -360,6 +362,23 @@ pub fn index_folder(
             manifest,
         },
     ))
+}
+
+/// Applies the user's date corrections to the opened corpus's manifest (the
+/// saved manifest keeps the dates read from the files).
+fn apply_corrections(data_dir: &Path, manifest: &mut Manifest, summary: &mut Summary) {
+    match crate::index::corrections::DateCorrections::load(data_dir) {
+        Ok(corrections) => {
+            let unused = corrections.apply(manifest);
+            if !unused.is_empty() {
+                summary.notes.push(format!(
+                    "{} date correction(s) for articles no longer in the folder",
+                    unused.len()
+                ));
+            }
+        }
+        Err(why) => summary.notes.push(why),
+    }
 }
 
 /// File locked (advisory, released when the process ends, even by a crash)

@@ -805,3 +805,74 @@ fn chart_command_draws_png_svg_and_csv() {
         stderr(&out)
     );
 }
+
+#[test]
+fn date_corrections_apply_and_survive_reindex() {
+    let tmp = tempfile::tempdir().unwrap();
+    let corpus = tmp.path().join("corpus");
+    copy_tree(&fixtures(), &corpus);
+    let c = corpus.to_str().unwrap();
+    let data = tmp.path().join("data");
+    let date_of = |doc: &str| -> (serde_json::Value, serde_json::Value) {
+        let docs = json_lines(&cli(&data, &["docs", c, "-q"]));
+        let d = docs
+            .iter()
+            .find(|d| format!("{}#{}", d["doc"].as_str().unwrap(), d["part"]) == doc)
+            .unwrap()
+            .clone();
+        (d["date"].clone(), d["date_source"].clone())
+    };
+    assert_eq!(
+        date_of("en/README-undated.txt#0").0,
+        serde_json::Value::Null
+    );
+    let out = cli(
+        &data,
+        &[
+            "edit",
+            c,
+            "-q",
+            "--date",
+            "en/README-undated.txt=2023-05",
+            "--date",
+            "fr/depeche.txt=none",
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(
+        date_of("en/README-undated.txt#0"),
+        ("2023-05".into(), "user".into())
+    );
+    assert_eq!(date_of("fr/depeche.txt#0").0, serde_json::Value::Null);
+    // Mentions follow the corrected dates; re-indexing keeps them.
+    std::fs::write(corpus.join("en/new.txt"), "New\n\nMore text.").unwrap();
+    assert!(cli(&data, &["index", c, "-q"]).status.success());
+    assert_eq!(
+        date_of("en/README-undated.txt#0"),
+        ("2023-05".into(), "user".into())
+    );
+    assert!(
+        std::fs::read_to_string(
+            std::fs::read_dir(data.join("corpora"))
+                .unwrap()
+                .flatten()
+                .next()
+                .unwrap()
+                .path()
+                .join("date-corrections.json")
+        )
+        .unwrap()
+        .contains("\"en/README-undated.txt#0\": \"2023-05\"")
+    );
+    // Undo, and refuse what makes no sense.
+    assert!(
+        cli(&data, &["edit", c, "-q", "--undate", "fr/depeche.txt"])
+            .status
+            .success()
+    );
+    assert_eq!(date_of("fr/depeche.txt#0").1, "text");
+    let out = cli(&data, &["edit", c, "-q", "--date", "fr/depeche.txt=mardi"]);
+    assert!(stderr(&out).contains("not a date"), "{}", stderr(&out));
+    let out = cli(&data, &["edit", c, "-q", "--date", "nope.txt=2020"]);
+    assert!(stderr(&out).contains("no article"), "{}", stderr(&out));
+}

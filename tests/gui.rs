@@ -266,3 +266,41 @@ fn keyboard_moves_through_the_article_list_and_focuses_search() {
         "Ctrl+F focuses the search box"
     );
 }
+
+#[test]
+fn correcting_a_date_in_the_viewer_moves_the_article_on_the_timeline() {
+    let tmp = tempfile::tempdir().unwrap();
+    let corpus = tmp.path().join("corpus");
+    common::copy_tree(&gui_fixtures(), &corpus);
+    let mut h = harness(&corpus, &tmp.path().join("data"), UiLang::En);
+    wait_for(&mut h, "the corpus to open", opened);
+    h.get_by_label("Note de synthèse").click();
+    wait_for(&mut h, "the article text", |app| {
+        app.view_state()
+            .and_then(|s| s.open_article)
+            .is_some_and(|(_, loaded)| loaded)
+    });
+    let date_box = h.get_by_label("Correct the date");
+    date_box.click();
+    date_box.type_text("2024-03-05");
+    h.step();
+    h.get_by_label("Set").click();
+    wait_for(&mut h, "the corrected date", |app| {
+        app.view_state().is_some_and(|s| {
+            s.list
+                .iter()
+                .any(|(t, d)| t == "Note de synthèse" && d.as_deref() == Some("2024-03-05"))
+        })
+    });
+    assert_eq!(state(&h).buckets, ["2024-01", "2024-02", "2024-03"]);
+    // Kept across a restart (saved in the corpus's data folder).
+    drop(h);
+    let mut h = harness(&corpus, &tmp.path().join("data"), UiLang::En);
+    wait_for(&mut h, "the corpus to reopen", opened);
+    assert!(
+        state(&h)
+            .list
+            .iter()
+            .any(|(t, d)| t == "Note de synthèse" && d.as_deref() == Some("2024-03-05"))
+    );
+}

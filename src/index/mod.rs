@@ -1,6 +1,7 @@
 //! Storage of a corpus: the tantivy full-text index and the manifest of files
 //! already read. The only module that imports tantivy.
 
+pub mod corrections;
 pub mod manifest;
 pub mod schema;
 pub mod store;

@@ -111,6 +111,8 @@ pub(crate) struct OpenArticle {
     /// A quote to show (scrolled to once).
     pub quote: Option<QuoteIx>,
     pub scroll_pending: bool,
+    /// The date box of the viewer (to correct the article's date).
+    pub date_edit: String,
 }
 
 /// Values derived from the explorer and the filter; recomputed when dirty.
@@ -523,6 +525,18 @@ impl App {
         }
     }
 
+    /// Sends a request to the corpus worker (after indexing, when it listens).
+    pub(crate) fn request(&mut self, request: Request) {
+        match &self.job {
+            Some(job) if !self.indexing => {
+                if !job.request(request) {
+                    self.error = Some("the corpus worker stopped; reopen the folder".to_owned());
+                }
+            }
+            _ => self.error = Some(t("Wait until indexing ends").to_owned()),
+        }
+    }
+
     /// Asks the worker for an article's text and shows it.
     pub(crate) fn open_article(&mut self, ix: ArticleIx, quote: Option<QuoteIx>) {
         let Some(view) = &mut self.corpus else { return };
@@ -544,6 +558,11 @@ impl App {
             job.request(Request::Article(article.id));
         }
         view.open = Some(OpenArticle {
+            date_edit: article
+                .date
+                .as_ref()
+                .map(|d| d.date.to_iso())
+                .unwrap_or_default(),
             ix,
             text,
             quote,

@@ -147,6 +147,14 @@ const FRENCH: &[(&str, &str)] = &[
         "Cochez au moins deux acteurs pour les comparer ; en attendant, les plus cités sont affichés",
     ),
     ("Indexing", "Indexation"),
+    ("Correct the date", "Corriger la date"),
+    ("Set", "Appliquer"),
+    ("No date", "Sans date"),
+    ("Restore", "Rétablir"),
+    (
+        "Wait until indexing ends",
+        "Attendez la fin de l'indexation",
+    ),
     (
         "Waiting for another Dossier process that is indexing this folder…",
         "En attente d'un autre processus Dossier qui indexe ce dossier…",

@@ -293,6 +293,46 @@ impl App {
             ui.label(date);
             ui.weak(hint);
         });
+        let doc = format!("{}#{}", article.path, article.part);
+        let mut date_request = None;
+        ui.horizontal(|ui| {
+            let label = ui.weak(t("Correct the date"));
+            let edit = ui
+                .add(
+                    egui::TextEdit::singleline(&mut open.date_edit)
+                        .hint_text("YYYY-MM-DD")
+                        .desired_width(90.0),
+                )
+                .labelled_by(label.id);
+            let typed = open.date_edit.trim().to_owned();
+            let valid = crate::model::PartialDate::parse_iso(&typed).is_some();
+            let enter = edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+            if ui.add_enabled(valid, egui::Button::new(t("Set"))).clicked() || (enter && valid) {
+                date_request = Some(crate::jobs::Request::CorrectDate {
+                    doc: doc.clone(),
+                    date: Some(typed),
+                    clear: false,
+                });
+            }
+            if ui.button(t("No date")).clicked() {
+                date_request = Some(crate::jobs::Request::CorrectDate {
+                    doc: doc.clone(),
+                    date: None,
+                    clear: false,
+                });
+            }
+            let corrected = article
+                .date
+                .as_ref()
+                .is_some_and(|d| d.source == crate::model::DateSource::User);
+            if corrected && ui.button(t("Restore")).clicked() {
+                date_request = Some(crate::jobs::Request::CorrectDate {
+                    doc: doc.clone(),
+                    date: None,
+                    clear: true,
+                });
+            }
+        });
         ui.horizontal_wrapped(|ui| {
             if !article.outlet.is_empty() {
                 ui.weak(&article.outlet);
@@ -393,6 +433,9 @@ impl App {
                 ..Focus::default()
             };
             view.dirty = true;
+        }
+        if let Some(request) = date_request {
+            self.request(request);
         }
         None
     }
