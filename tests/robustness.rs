@@ -1,7 +1,9 @@
 //! Robustness and safety, end to end with the real `dossier-cli` binary: bad
 //! input of every kind, a panic inside one file, the article folder left
 //! untouched by everything Dossier does, a SIGKILL in the middle of indexing,
-//! two processes on one folder, and no network.
+//! two processes on one folder, and no network. Unix only (symlinks,
+//! permissions, SIGKILL, network namespaces).
+#![cfg(unix)]
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod common;
