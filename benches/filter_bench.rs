@@ -6,6 +6,9 @@
 //!     cargo bench --bench filter_bench -- 50000
 #![allow(clippy::print_stdout, clippy::unwrap_used, clippy::expect_used)]
 
+mod common;
+
+use common::Rng;
 use std::path::Path;
 use std::sync::Arc;
 use std::sync::atomic::AtomicBool;
@@ -66,19 +69,6 @@ const FILLER: &[&str] = &[
     "prépare une réponse à",
     "a reçu une délégation de",
 ];
-
-struct Rng(u64);
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-}
 
 fn capitalise(s: &str) -> String {
     let mut c = s.chars();

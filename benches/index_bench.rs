@@ -5,6 +5,9 @@
 //!     cargo bench --bench index_bench -- 10000 [100000]
 #![allow(clippy::print_stdout, clippy::unwrap_used, clippy::expect_used)]
 
+mod common;
+
+use common::{Rng, peak_rss_mb};
 use std::path::Path;
 use std::sync::atomic::AtomicBool;
 use std::time::Instant;
@@ -108,20 +111,6 @@ const EN_QUOTES: &[&str] = &[
     "According to Janet Yellen, \"the economy remains resilient\".",
 ];
 
-/// A deterministic pseudo-random generator (no dependency needed).
-struct Rng(u64);
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
-        items[(self.next() % items.len() as u64) as usize]
-    }
-}
-
 fn paragraph(rng: &mut Rng, words: &[&str], quotes: &[&str]) -> String {
     let mut text = String::new();
     for sentence in 0..4 {
@@ -191,13 +180,6 @@ fn generate(dir: &Path, n: usize) -> u64 {
         std::fs::write(sub.join(name), content).unwrap();
     }
     bytes
-}
-
-fn peak_rss_mb() -> Option<f64> {
-    let status = std::fs::read_to_string("/proc/self/status").ok()?;
-    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
-    let kb: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
-    Some(kb / 1024.0)
 }
 
 fn main() {

@@ -737,39 +737,16 @@ impl App {
     }
 
     fn poll_dialogs(&mut self, ctx: &egui::Context) {
-        if let Some(rx) = &self.picked {
-            match rx.try_recv() {
-                Ok(Some(folder)) => {
-                    self.picked = None;
-                    self.open_folder(folder, ctx);
-                }
-                Ok(None) | Err(TryRecvError::Disconnected) => self.picked = None,
-                Err(TryRecvError::Empty) => {}
-            }
+        if let Some(Some(folder)) = take_answer(&mut self.picked) {
+            self.open_folder(folder, ctx);
         }
-        if let Some(rx) = &self.export_target {
-            match rx.try_recv() {
-                Ok(Some((path, kind))) => {
-                    self.export_target = None;
-                    self.export_to(path, kind);
-                }
-                Ok(None) | Err(TryRecvError::Disconnected) => self.export_target = None,
-                Err(TryRecvError::Empty) => {}
-            }
+        if let Some(Some((path, kind))) = take_answer(&mut self.export_target) {
+            self.export_to(path, kind);
         }
-        if let Some(rx) = &self.export_done {
-            match rx.try_recv() {
-                Ok(Ok(path)) => {
-                    self.export_done = None;
-                    self.notice = Some(format!("{} {}", t("Saved"), path.display()));
-                }
-                Ok(Err(e)) => {
-                    self.export_done = None;
-                    self.error = Some(e);
-                }
-                Err(TryRecvError::Disconnected) => self.export_done = None,
-                Err(TryRecvError::Empty) => {}
-            }
+        match take_answer(&mut self.export_done) {
+            Some(Ok(path)) => self.notice = Some(format!("{} {}", t("Saved"), path.display())),
+            Some(Err(e)) => self.error = Some(e),
+            None => {}
         }
     }
 
@@ -1344,6 +1321,18 @@ impl App {
             self.dialog = None;
         }
     }
+}
+
+/// The answer of a background dialog or export, once it came (the receiver
+/// is then dropped; also when its thread ended without answering).
+fn take_answer<T>(slot: &mut Option<Receiver<T>>) -> Option<T> {
+    let answer = match slot.as_ref()?.try_recv() {
+        Ok(answer) => Some(answer),
+        Err(TryRecvError::Empty) => return None,
+        Err(TryRecvError::Disconnected) => None,
+    };
+    *slot = None;
+    answer
 }
 
 /// Where the window's settings are kept (besides eframe's storage).
