@@ -304,3 +304,38 @@ fn correcting_a_date_in_the_viewer_moves_the_article_on_the_timeline() {
             .any(|(t, d)| t == "Note de synthèse" && d.as_deref() == Some("2024-03-05"))
     );
 }
+
+#[test]
+fn actor_context_menu_hides_renames_and_shows_again() {
+    let tmp = tempfile::tempdir().unwrap();
+    let corpus = tmp.path().join("corpus");
+    common::copy_tree(&gui_fixtures(), &corpus);
+    let mut h = harness(&corpus, &tmp.path().join("data"), UiLang::En);
+    wait_for(&mut h, "the corpus to open", opened);
+    let has = |app: &App, name: &str| {
+        app.view_state()
+            .is_some_and(|s| s.actors.iter().any(|a| a == name))
+    };
+    assert!(has(h.state(), "Kremlin"));
+    h.get_by_label("Kremlin").click_secondary();
+    h.run_steps(3);
+    h.get_by_label("Hide").click();
+    wait_for(&mut h, "Kremlin hidden", |app| !has(app, "Kremlin"));
+    h.get_by_label_contains("Hidden actors").click();
+    h.step();
+    h.get_by_label("Show").click();
+    wait_for(&mut h, "Kremlin shown again", |app| has(app, "Kremlin"));
+    // Rename through the dialog.
+    h.get_by_label("Kremlin").click_secondary();
+    h.run_steps(3);
+    h.get_by_label("Rename…").click();
+    h.run_steps(2);
+    let name = h.get_by_label("Name");
+    name.focus();
+    name.type_text(" (présidence russe)");
+    h.step();
+    h.get_by_label("Rename").click();
+    wait_for(&mut h, "the new name", |app| {
+        has(app, "Kremlin (présidence russe)")
+    });
+}
