@@ -716,6 +716,11 @@ fn subject_before(t: &Tokens<'_>, actors: &ArticleActors, verb: usize, from: usi
         }
         let key = t.key(j).to_owned();
         if lexicon.roles.contains(&key) {
+            // "Deputy Defense Secretary Wolfowitz published …, saying": the
+            // capitalised name after the last title word is the speaker.
+            if let Some(name) = name_after_title(t, actors, j, verb) {
+                return Some(name);
+            }
             let nationality = (j..verb)
                 .find_map(|x| lexicon.demonyms.get(t.key(x)))
                 .map(|e| lexicon.entries[*e].id.clone());
@@ -723,6 +728,33 @@ fn subject_before(t: &Tokens<'_>, actors: &ArticleActors, verb: usize, from: usi
         }
     }
     None
+}
+
+/// The capitalised name that follows a title starting at `role` ("Deputy
+/// Defense Secretary Paul Wolfowitz" → "Paul Wolfowitz"), before `end`.
+fn name_after_title(
+    t: &Tokens<'_>,
+    actors: &ArticleActors,
+    role: usize,
+    end: usize,
+) -> Option<Who> {
+    let lexicon = &*LEXICON;
+    let mut run = Vec::new();
+    let mut k = role + 1;
+    while k < end && t.toks[k].is_word && t.toks[k].is_cap && actors.mention_at(k).is_none() {
+        run.push(k);
+        k += 1;
+    }
+    let last_title = run
+        .iter()
+        .rposition(|x| lexicon.roles.contains(t.key(*x)))
+        .map_or(0, |p| p + 1);
+    let name = &run[last_title..];
+    let (first, last) = (*name.first()?, *name.last()?);
+    if name.len() > 4 || name.iter().any(|x| super::actors_not_name(t.word(*x))) {
+        return None;
+    }
+    Some(Who::NewPerson(first, last + 1))
 }
 
 /// A reporting clause later in the sentence: `… « éclat » qu'il …, a déclaré Jung Pak.`
@@ -1010,6 +1042,11 @@ mod tests {
                 "“It is resilient,” the official said.",
                 "It is resilient",
                 None,
+            ),
+            (
+                "Deputy Defense Secretary Paul Wolfowitz published a note, saying: \"We intend to require competition.\"",
+                "We intend to require competition.",
+                Some("Paul Wolfowitz"),
             ),
             // Capitalised titles and nationalities are cues, not part of the name.
             (
