@@ -175,18 +175,7 @@ pub fn index_folder(
     if cancel.load(Ordering::Relaxed) {
         // A partial walk must not be mistaken for deleted files: change nothing.
         summary.cancelled = true;
-        summary.articles = manifest.article_count();
-        summary.seconds = started.elapsed().as_secs_f64();
-        apply_corrections(data_dir, &mut manifest, &mut summary);
-        return Ok((
-            summary,
-            Corpus {
-                folder,
-                data_dir: data_dir.to_path_buf(),
-                index,
-                manifest,
-            },
-        ));
+        return Ok(finish(summary, started, folder, data_dir, index, manifest));
     }
     summary.files = walked.files.len();
     summary.files_ignored = walked.ignored;
@@ -350,18 +339,28 @@ pub fn index_folder(
         }
     }
     summary.skipped.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(finish(summary, started, folder, data_dir, index, manifest))
+}
+
+/// The end of every run: final counts, the user's date corrections, the corpus.
+fn finish(
+    mut summary: Summary,
+    started: Instant,
+    folder: PathBuf,
+    data_dir: &Path,
+    index: CorpusIndex,
+    mut manifest: Manifest,
+) -> (Summary, Corpus) {
     summary.articles = manifest.article_count();
     summary.seconds = started.elapsed().as_secs_f64();
     apply_corrections(data_dir, &mut manifest, &mut summary);
-    Ok((
-        summary,
-        Corpus {
-            folder,
-            data_dir: data_dir.to_path_buf(),
-            index,
-            manifest,
-        },
-    ))
+    let corpus = Corpus {
+        folder,
+        data_dir: data_dir.to_path_buf(),
+        index,
+        manifest,
+    };
+    (summary, corpus)
 }
 
 /// Applies the user's date corrections to the opened corpus's manifest (the

@@ -217,44 +217,6 @@ const NOT_NAMES: &[&str] = &[
     "not",
     "one",
     "two",
-    "lundi",
-    "mardi",
-    "mercredi",
-    "jeudi",
-    "vendredi",
-    "samedi",
-    "dimanche",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "janvier",
-    "fevrier",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "aout",
-    "septembre",
-    "octobre",
-    "novembre",
-    "decembre",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
     "premier",
     "premiere",
     "ministre",
@@ -441,7 +403,7 @@ const ORG_TAILS: &[&str] = &[
 
 /// True for a normalised word in the list of capitalised non-names.
 pub(crate) fn is_common_word(key: &str) -> bool {
-    NOT_NAMES.contains(&key)
+    NOT_NAMES.contains(&key) || crate::ingest::dates::is_calendar_word(key)
 }
 
 /// Finds the actors of an article; `lexicon` is the built-in one, or it plus
@@ -585,7 +547,7 @@ pub fn find_actors(t: &Tokens<'_>, lang: Lang, lexicon: &Lexicon) -> ArticleActo
         if person
             && words
                 .iter()
-                .all(|w| !NOT_NAMES.contains(&w.as_str()) || NAME_PARTICLES.contains(&w.as_str()))
+                .all(|w| !is_common_word(w) || NAME_PARTICLES.contains(&w.as_str()))
         {
             let surface = &t.text[t.toks[i].start..t.toks[run_end - 1].end];
             let actor = out.intern(person_actor(surface, affiliation_near(t, &out, i, run_end)));
@@ -614,7 +576,7 @@ pub fn find_actors(t: &Tokens<'_>, lang: Lang, lexicon: &Lexicon) -> ArticleActo
             .into_iter()
             .flatten()
         {
-            if word.chars().count() < 3 || NOT_NAMES.contains(&word.as_str()) {
+            if word.chars().count() < 3 || is_common_word(&word) {
                 continue;
             }
             let index = m.actor;

@@ -149,13 +149,6 @@ const SKIP_BEFORE_NAME: &[&str] = &[
     "the",
     "a",
     "an",
-    "mardi",
-    "lundi",
-    "mercredi",
-    "jeudi",
-    "vendredi",
-    "samedi",
-    "dimanche",
     "hier",
     "aujourd",
     "hui",
@@ -175,13 +168,6 @@ const SKIP_BEFORE_NAME: &[&str] = &[
     "part",
     "quant",
     "on",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
     "also",
     "later",
     "earlier",
@@ -192,9 +178,8 @@ const SKIP_BEFORE_NAME: &[&str] = &[
 /// Words that end the speaker's noun phrase.
 const NP_STOPS: &[&str] = &[
     "lors", "à", "a", "au", "aux", "dans", "devant", "pendant", "après", "avant", "selon", "en",
-    "sur", "depuis", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "in",
-    "at", "on", "during", "after", "before", "to", "told", "who", "qui", "que", "dont", "où",
-    "from", "while", "as",
+    "sur", "depuis", "in", "at", "on", "during", "after", "before", "to", "told", "who", "qui",
+    "que", "dont", "où", "from", "while", "as",
 ];
 /// How far (in tokens) attribution looks around a quote within its sentence.
 const WINDOW: usize = 60;
@@ -478,7 +463,11 @@ fn noun_phrase_speaker(
     let mut best: Option<Who> = None;
     while j < t.toks.len() && j < k + 30 && t.toks[j].sentence == sentence {
         let w = t.lower(j);
-        if t.toks[j].is_word && NP_STOPS.contains(&w) && j > k && best.is_some() {
+        if t.toks[j].is_word
+            && (NP_STOPS.contains(&w) || crate::ingest::dates::is_calendar_word(w))
+            && j > k
+            && best.is_some()
+        {
             break;
         }
         if !t.toks[j].is_word
@@ -560,6 +549,7 @@ fn skip_count(t: &Tokens<'_>, k: usize) -> usize {
     let mut n = 0;
     while k + n < t.toks.len()
         && (SKIP_BEFORE_NAME.contains(&t.lower(k + n))
+            || crate::ingest::dates::is_calendar_word(t.lower(k + n))
             || t.is_punct(k + n, '\'')
             || t.is_punct(k + n, '’'))
     {

@@ -181,6 +181,42 @@ pub fn date_of_system_time(t: std::time::SystemTime) -> PartialDate {
     PartialDate::from_unix_days(secs.div_euclid(86_400))
 }
 
+/// Month names, French and English (accents folded): the full names first,
+/// then abbreviations. One list for dates and for the extractor.
+const MONTHS: [&[&str]; 12] = [
+    &["janvier", "january", "janv", "jan"],
+    &["fevrier", "february", "fevr", "fev", "feb", "febr"],
+    &["mars", "march", "mar"],
+    &["avril", "april", "avr", "apr"],
+    &["mai", "may"],
+    &["juin", "june", "jun"],
+    &["juillet", "july", "juil", "jul"],
+    &["aout", "august", "aug"],
+    &["septembre", "september", "sept", "sep"],
+    &["octobre", "october", "oct"],
+    &["novembre", "november", "nov"],
+    &["decembre", "december", "dec"],
+];
+
+/// Weekday names from Monday, French and English: full names, then abbreviations.
+const WEEKDAYS: [&[&str]; 7] = [
+    &["lundi", "monday", "mon"],
+    &["mardi", "tuesday", "tue", "tues"],
+    &["mercredi", "wednesday", "wed"],
+    &["jeudi", "thursday", "thu", "thur", "thurs"],
+    &["vendredi", "friday", "fri"],
+    &["samedi", "saturday", "sat"],
+    &["dimanche", "sunday", "sun"],
+];
+
+/// True for the full name of a month or weekday in French or English, lower
+/// case with accents folded ("fevrier", "monday"): such capitalised words are
+/// never actors.
+pub fn is_calendar_word(word: &str) -> bool {
+    MONTHS.iter().any(|forms| forms[..2].contains(&word))
+        || WEEKDAYS.iter().any(|forms| forms[..2].contains(&word))
+}
+
 /// Month from a French or English name or abbreviation (with or without accents
 /// and final period, any case).
 fn month_of(word: &str) -> Option<u8> {
@@ -190,37 +226,19 @@ fn month_of(word: &str) -> Option<u8> {
         .chars()
         .map(fold_accent)
         .collect();
-    let m = match w.as_str() {
-        "janvier" | "janv" | "jan" | "january" => 1,
-        "fevrier" | "fevr" | "fev" | "feb" | "february" | "febr" => 2,
-        "mars" | "march" | "mar" => 3,
-        "avril" | "avr" | "april" | "apr" => 4,
-        "mai" | "may" => 5,
-        "juin" | "june" | "jun" => 6,
-        "juillet" | "juil" | "july" | "jul" => 7,
-        "aout" | "august" | "aug" => 8,
-        "septembre" | "sept" | "sep" | "september" => 9,
-        "octobre" | "oct" | "october" => 10,
-        "novembre" | "nov" | "november" => 11,
-        "decembre" | "dec" | "december" => 12,
-        _ => return None,
-    };
-    Some(m)
+    MONTHS
+        .iter()
+        .position(|forms| forms.contains(&w.as_str()))
+        .map(|i| i as u8 + 1)
 }
 
 /// Weekday (0 = Monday) from a French or English name.
 fn weekday_of(word: &str) -> Option<u8> {
     let w = word.trim_end_matches([',', '.']).to_lowercase();
-    Some(match w.as_str() {
-        "lundi" | "monday" | "mon" => 0,
-        "mardi" | "tuesday" | "tue" | "tues" => 1,
-        "mercredi" | "wednesday" | "wed" => 2,
-        "jeudi" | "thursday" | "thu" | "thur" | "thurs" => 3,
-        "vendredi" | "friday" | "fri" => 4,
-        "samedi" | "saturday" | "sat" => 5,
-        "dimanche" | "sunday" | "sun" => 6,
-        _ => return None,
-    })
+    WEEKDAYS
+        .iter()
+        .position(|forms| forms.contains(&w.as_str()))
+        .map(|i| i as u8)
 }
 
 fn fold_accent(c: char) -> char {
