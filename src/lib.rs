@@ -3,10 +3,12 @@
 //!
 //! ```text
 //! folder ─► ingest (walk, decode, parse, date) ─► Article
-//!        ─► index (tantivy + manifest, in the app-data folder)
-//!        ─► cli (JSON lines) and ui (eframe)
+//!        ─► extract (actors, quotes) ─► index (tantivy + manifest, app-data folder)
+//!        ─► pipeline (incremental runs) ─► analytics / explore (plain data)
+//!        ─► chart (exports) ─► cli (JSON lines) and jobs + ui (eframe window)
 //! ```
-//! Modules only import modules listed above them; `cli` and `ui` never import each other.
+//! Data flows down that list: `ui` is the only module that uses egui, eframe
+//! or rfd, and `cli` and `ui` never import each other.
 
 pub mod analytics;
 pub mod chart;
