@@ -831,7 +831,17 @@ fn person_cue_before(t: &Tokens<'_>, i: usize) -> bool {
                             .roles
                             .contains(&format!("{} {w}", t.key(i - back - 1).to_owned())))
             }
-            && (1..back).all(|k| t.toks[i - k].is_word && !t.toks[i - k].is_cap)
+            // Adjectives may sit between ("ministre russe") and a nobiliary
+            // "de" ("le général de Castelnau"), not an article: in "présidente de
+            // la Commission" the name is an institution.
+            && (1..back).all(|k| {
+                t.toks[i - k].is_word
+                    && !t.toks[i - k].is_cap
+                    && !matches!(
+                        t.key(i - k),
+                        "du" | "des" | "la" | "le" | "les" | "l" | "of" | "for" | "the"
+                    )
+            })
     })
 }
 

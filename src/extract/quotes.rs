@@ -991,6 +991,11 @@ mod tests {
                 "Les formulaires sont prêts",
                 Some("Vilnis Ķirsis"),
             ),
+            (
+                "« Il n'y aura pas de pénurie », a promis la présidente de la Commission, Ursula von der Leyen.",
+                "Il n'y aura pas de pénurie",
+                Some("Ursula von der Leyen"),
+            ),
         ];
         for (text, quote, speaker) in cases {
             let got = quotes(text, Lang::Fr);
