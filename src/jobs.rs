@@ -147,7 +147,15 @@ pub fn spawn_indexing(
                 wake();
                 sent
             };
-            let live = LiveResults::default();
+            let data_dir = data_dir.or_else(|| crate::storage::corpus_dir(&folder).ok());
+            // Results shown while indexing already follow the user's actor edits.
+            let live = LiveResults {
+                edits: data_dir
+                    .as_deref()
+                    .and_then(|dir| ActorEdits::load(dir).ok())
+                    .unwrap_or_default(),
+                ..LiveResults::default()
+            };
             let canonical = std::fs::canonicalize(&folder).unwrap_or_else(|_| folder.clone());
             let options = IndexOptions {
                 live_articles: true,
@@ -194,6 +202,7 @@ pub fn spawn_indexing(
 /// then so the window shows actors while indexing runs.
 #[derive(Default)]
 struct LiveResults {
+    edits: ActorEdits,
     articles: std::cell::RefCell<Vec<(String, ArticleMeta, Extraction)>>,
     last: std::cell::Cell<Option<(Instant, Duration)>>,
 }
@@ -222,7 +231,7 @@ impl LiveResults {
             .iter()
             .map(|(path, meta, extraction)| (path.as_str(), meta, extraction))
             .collect();
-        let explorer = Explorer::from_items(&items, &ActorEdits::default());
+        let explorer = Explorer::from_items(&items, &self.edits);
         self.last.set(Some((Instant::now(), now.elapsed())));
         Some(Arc::new(explorer))
     }

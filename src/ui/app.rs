@@ -515,6 +515,11 @@ impl App {
 
     /// Sends actor edits to the worker (it saves them and rebuilds the explorer).
     pub(crate) fn save_edits(&mut self, edits: ActorEdits) {
+        // Partial results carry no saved edits to build on: edit once indexed.
+        if self.corpus.as_ref().is_some_and(|v| v.partial) {
+            self.error = Some(t("Wait until indexing ends").to_owned());
+            return;
+        }
         match &self.job {
             Some(job) if !self.indexing => {
                 if !job.request(Request::SaveEdits(edits)) {
