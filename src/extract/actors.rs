@@ -496,30 +496,38 @@ pub fn find_actors(t: &Tokens<'_>, lang: Lang, lexicon: &Lexicon) -> ArticleActo
     // Pass 2: capitalised runs with person or organisation cues.
     let mut i = 0;
     while i < n {
-        if covered[i]
-            || !t.toks[i].is_word
-            || !t.toks[i].is_cap
-            || super::actors_not_name(t.word(i))
-        {
+        if covered[i] || !t.toks[i].is_word || !t.toks[i].is_cap {
             i += 1;
             continue;
         }
         let run_end = capital_run_end(t, &covered, i);
-        let mut run: Vec<usize> = (i..run_end).filter(|k| t.toks[*k].is_word).collect();
-        // Titles written with capitals open the run ("Prime Minister Kaja
-        // Kallas", "Polish President Andrzej Duda"): a cue, not part of the name.
-        let lead = title_words(t, &run);
-        let mut cue = false;
-        if lead > 0 && lead + 2 <= run.len() + 1 && lead < run.len() {
-            i = run[lead];
-            run.drain(..lead);
-            cue = true;
+        // A common word opens no name, except an organisation's ("General
+        // Motors Corp", "National Grid Group"); an article never does.
+        if super::actors_not_name(t.word(i)) {
+            let last = (i..run_end).rev().find(|k| t.toks[*k].is_word);
+            let org = last.is_some_and(|k| k > i && ORG_TAILS.contains(&t.key(k)))
+                && !matches!(
+                    t.key(i),
+                    "the"
+                        | "le"
+                        | "la"
+                        | "les"
+                        | "l"
+                        | "a"
+                        | "an"
+                        | "un"
+                        | "une"
+                        | "des"
+                        | "du"
+                        | "de"
+                );
+            if !org {
+                i += 1;
+                continue;
+            }
         }
-        let words: Vec<String> = run.iter().map(|k| t.key(*k).to_owned()).collect();
-        let first_name = words
-            .first()
-            .is_some_and(|w| lexicon.first_names.contains(w));
-        let cue = cue || person_cue_before(t, i);
+        let mut run: Vec<usize> = (i..run_end).filter(|k| t.toks[*k].is_word).collect();
+        let mut words: Vec<String> = run.iter().map(|k| t.key(*k).to_owned()).collect();
         let is_org_head = words
             .first()
             .is_some_and(|w| ORG_HEADS.contains(&w.as_str()));
@@ -542,6 +550,21 @@ pub fn find_actors(t: &Tokens<'_>, lang: Lang, lexicon: &Lexicon) -> ArticleActo
             i = org_end;
             continue;
         }
+        // Titles written with capitals open a person's run ("Prime Minister
+        // Kaja Kallas", "Polish President Andrzej Duda"): a cue, not part of
+        // the name. (Organisations were handled above: "General Motors Corp".)
+        let lead = title_words(t, &run);
+        let mut cue = false;
+        if lead > 0 && lead < run.len() {
+            i = run[lead];
+            run.drain(..lead);
+            words.drain(..lead);
+            cue = true;
+        }
+        let first_name = words
+            .first()
+            .is_some_and(|w| lexicon.first_names.contains(w));
+        let cue = cue || person_cue_before(t, i);
         let person =
             (run.len() >= 2 && (first_name || cue)) || (run.len() == 1 && cue && !first_name);
         if person
@@ -938,6 +961,14 @@ mod tests {
         );
         assert_eq!(got[0].1, 2);
         assert_eq!(got[4].1, 2, "Washington counts for the United States");
+        // A common word may open an organisation's name, never a person's.
+        let got = actors_of(
+            "Shares of General Motors Corp rose. General Smith was not there. The Board met.",
+            Lang::En,
+        );
+        let names: Vec<&str> = got.iter().map(|(n, _)| n.as_str()).collect();
+        assert!(names.contains(&"General Motors Corp"), "{names:?}");
+        assert!(!names.iter().any(|n| n.starts_with("The")), "{names:?}");
     }
 
     #[test]
