@@ -49,11 +49,10 @@ pub struct ChartSpec {
 
 impl ChartSpec {
     /// The chart of `series` as on screen: the same colours (by position in the
-    /// selection unless `colors` says otherwise), mentions or shares.
+    /// selection, as the window assigns them), mentions or shares.
     pub fn from_series(
         explorer: &Explorer,
         series: &Series,
-        colors: &[[u8; 3]],
         share: bool,
         title: String,
         footer: Vec<String>,
@@ -67,7 +66,7 @@ impl ChartSpec {
                     .actors
                     .get(*actor as usize)
                     .map_or_else(String::new, |a| a.name.clone()),
-                color: colors.get(i).copied().unwrap_or(PALETTE[i % PALETTE.len()]),
+                color: PALETTE[i % PALETTE.len()],
                 values: cells
                     .iter()
                     .zip(&series.articles)

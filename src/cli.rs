@@ -377,11 +377,7 @@ fn execute(cli: Cli) -> anyhow::Result<()> {
                     .map(|(path, a)| format!("{path}#{}", a.part))
                     .collect();
                 let check = |doc: &str| -> anyhow::Result<()> {
-                    let key = if doc.contains('#') {
-                        doc.to_owned()
-                    } else {
-                        format!("{doc}#0")
-                    };
+                    let key = crate::index::corrections::doc_key(doc);
                     anyhow::ensure!(known.contains(&key), "no article {doc:?} in this corpus");
                     Ok(())
                 };
@@ -479,12 +475,7 @@ fn execute(cli: Cli) -> anyhow::Result<()> {
                 .with_context(|| format!("cannot write {}", out.display()))?,
                 "png" | "svg" => {
                     let spec = crate::chart::ChartSpec::from_series(
-                        &explorer,
-                        &series,
-                        &[],
-                        share,
-                        title,
-                        footer,
+                        &explorer, &series, share, title, footer,
                     );
                     if ext == "png" {
                         crate::chart::write_png(&spec, &out, width, height)?;

@@ -51,31 +51,12 @@ pub struct ArticleInfo {
     pub title: String,
     /// Publication date with its source.
     pub date: Option<PubDate>,
-    /// Bucket start (days since 1970-01-01) per granularity: day, week, month, year.
-    buckets: Option<[i64; 4]>,
     /// Outlet.
     pub outlet: String,
     /// Language.
     pub lang: Lang,
-    /// Actors with their mention counts, most mentioned first.
-    pub actors: Vec<(ActorIx, u32)>,
     /// Its quotes: `quotes[first..first + count]`.
     pub quotes: std::ops::Range<QuoteIx>,
-}
-
-impl ArticleInfo {
-    /// Mentions of `actor` in this article.
-    pub fn mentions_of(&self, actor: ActorIx) -> u32 {
-        self.actors
-            .iter()
-            .find(|(a, _)| *a == actor)
-            .map_or(0, |(_, n)| *n)
-    }
-
-    /// Start of this article's bucket (days since the epoch), if dated.
-    pub fn bucket(&self, by: Granularity) -> Option<i64> {
-        self.buckets.map(|b| b[granularity_slot(by)])
-    }
 }
 
 /// One actor of the corpus (after automatic merges and the user's edits).
@@ -130,26 +111,11 @@ pub struct Filter {
 }
 
 impl Filter {
-    /// True when the article passes the search and the date range. Undated
-    /// articles pass any date range (they are shown in their own bucket).
-    pub fn passes(&self, ix: ArticleIx, article: &ArticleInfo) -> bool {
-        if let Some(hits) = &self.hits
-            && !hits.get(ix as usize).copied().unwrap_or(false)
-        {
-            return false;
-        }
-        match article.buckets {
-            None => true,
-            Some(b) => {
-                let day = b[0];
-                self.from.is_none_or(|f| day >= f) && self.to.is_none_or(|t| day <= t)
-            }
-        }
-    }
-
-    /// [`Self::passes`] from the article's index and bucket starts alone.
+    /// True when article `ix`, with these bucket starts (`None`: undated),
+    /// passes the search and the date range. Undated articles pass any date
+    /// range (they are shown in their own bucket).
     #[inline]
-    fn passes_days(&self, ix: usize, days: Option<[i64; 4]>) -> bool {
+    fn passes(&self, ix: usize, days: Option<[i64; 4]>) -> bool {
         if let Some(hits) = &self.hits
             && !hits.get(ix).copied().unwrap_or(false)
         {
@@ -363,6 +329,10 @@ impl Explorer {
             })
         };
         let mut articles = Vec::with_capacity(items.len());
+        // Per article: its (actor, mentions) pairs and bucket starts, kept
+        // apart from `articles` as contiguous arrays for the filter loops.
+        let mut article_actors_all: Vec<Vec<(ActorIx, u32)>> = Vec::with_capacity(items.len());
+        let mut article_days: Vec<Option<[i64; 4]>> = Vec::with_capacity(items.len());
         let mut quotes = Vec::new();
         for (path, meta, extraction) in items {
             let mut article_actors = Vec::new();
@@ -413,7 +383,7 @@ impl Explorer {
                     mentioned,
                 });
             }
-            let buckets = meta.date.as_ref().map(|d| {
+            article_days.push(meta.date.as_ref().map(|d| {
                 [
                     Granularity::Day,
                     Granularity::Week,
@@ -421,17 +391,16 @@ impl Explorer {
                     Granularity::Year,
                 ]
                 .map(|by| by.bucket_start(d.date).first_day_unix_days())
-            });
+            }));
+            article_actors_all.push(article_actors);
             articles.push(ArticleInfo {
                 path: (*path).to_owned(),
                 part: meta.part,
                 id: meta.id,
                 title: meta.title.clone(),
                 date: meta.date.clone(),
-                buckets,
                 outlet: meta.outlet.clone().unwrap_or_default(),
                 lang: meta.lang,
-                actors: article_actors,
                 quotes: first_quote..quotes.len() as QuoteIx,
             });
         }
@@ -455,11 +424,9 @@ impl Explorer {
         }
         let actors: Vec<ActorInfo> = order.iter().map(|i| actors[*i].clone()).collect();
         let remap = |ix: &mut ActorIx| *ix = new_ix[*ix as usize];
-        for article in &mut articles {
-            article.actors.iter_mut().for_each(|(a, _)| remap(a));
-            article
-                .actors
-                .sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        for article_actors in &mut article_actors_all {
+            article_actors.iter_mut().for_each(|(a, _)| remap(a));
+            article_actors.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
         }
         for q in &mut quotes {
             q.speaker.iter_mut().for_each(remap);
@@ -468,8 +435,10 @@ impl Explorer {
         let mut article_order: Vec<usize> = (0..articles.len()).collect();
         article_order.sort_by(|a, b| {
             let key = |i: usize| {
-                let art = &articles[i];
-                (art.buckets.map(|b| b[0]), art.date.as_ref().map(|d| d.date))
+                (
+                    article_days[i].map(|b| b[0]),
+                    articles[i].date.as_ref().map(|d| d.date),
+                )
             };
             key(*b)
                 .cmp(&key(*a))
@@ -506,12 +475,12 @@ impl Explorer {
             .enumerate()
             .map(|(i, a)| (a.id, i as ArticleIx))
             .collect();
-        let days = articles.iter().map(|a| a.buckets).collect();
+        let days = article_order.iter().map(|i| article_days[*i]).collect();
         let mut pairs = Vec::new();
         let mut ranges = Vec::with_capacity(articles.len());
-        for a in &articles {
+        for i in &article_order {
             let start = pairs.len() as u32;
-            pairs.extend_from_slice(&a.actors);
+            pairs.extend_from_slice(&article_actors_all[*i]);
             ranges.push((start, pairs.len() as u32));
         }
         Self {
@@ -527,11 +496,19 @@ impl Explorer {
         }
     }
 
-    /// The (actor, mentions) pairs of article `ix`.
+    /// The actors of article `ix` with their mention counts, most mentioned first.
     #[inline]
-    fn pairs_of(&self, ix: usize) -> &[(ActorIx, u32)] {
-        let (start, end) = self.ranges[ix];
+    pub fn actors_of(&self, ix: ArticleIx) -> &[(ActorIx, u32)] {
+        let (start, end) = self.ranges[ix as usize];
         &self.pairs[start as usize..end as usize]
+    }
+
+    /// Mentions of `actor` in article `ix`.
+    pub fn mentions_of(&self, ix: ArticleIx, actor: ActorIx) -> u32 {
+        self.actors_of(ix)
+            .iter()
+            .find(|(a, _)| *a == actor)
+            .map_or(0, |(_, n)| *n)
     }
 
     /// Indexes of the articles within the filter, with their bucket starts.
@@ -542,7 +519,7 @@ impl Explorer {
         self.days
             .iter()
             .enumerate()
-            .filter(|(ix, days)| filter.passes_days(*ix, **days))
+            .filter(|(ix, days)| filter.passes(*ix, **days))
             .map(|(ix, days)| (ix, *days))
     }
 
@@ -590,7 +567,7 @@ impl Explorer {
 
     /// The first and last dated days of the corpus.
     pub fn date_span(&self) -> Option<(i64, i64)> {
-        let days = self.articles.iter().filter_map(|a| a.buckets.map(|b| b[0]));
+        let days = self.days.iter().filter_map(|d| d.map(|b| b[0]));
         let (mut lo, mut hi) = (i64::MAX, i64::MIN);
         for d in days {
             lo = lo.min(d);
@@ -603,7 +580,7 @@ impl Explorer {
     pub fn actor_totals(&self, filter: &Filter) -> Vec<Cell> {
         let mut totals = vec![Cell::default(); self.actors.len()];
         for (ix, _) in self.passing(filter) {
-            for (a, n) in self.pairs_of(ix) {
+            for (a, n) in self.actors_of(ix as ArticleIx) {
                 let cell = &mut totals[*a as usize];
                 cell.mentions += n;
                 cell.articles += 1;
@@ -644,7 +621,7 @@ impl Explorer {
                 Some(p) => articles[p] += 1,
                 None => undated_articles += 1,
             }
-            for (a, n) in self.pairs_of(ix) {
+            for (a, n) in self.actors_of(ix as ArticleIx) {
                 let Some(Some(col)) = column.get(*a as usize) else {
                     continue;
                 };
@@ -687,7 +664,13 @@ impl Explorer {
         bucket: Option<(Granularity, Option<i64>)>,
     ) -> Vec<ArticleIx> {
         self.passing(filter)
-            .filter(|(ix, _)| actor.is_none_or(|x| self.pairs_of(*ix).iter().any(|(y, _)| *y == x)))
+            .filter(|(ix, _)| {
+                actor.is_none_or(|x| {
+                    self.actors_of(*ix as ArticleIx)
+                        .iter()
+                        .any(|(y, _)| *y == x)
+                })
+            })
             .filter(|(_, days)| {
                 bucket.is_none_or(|(by, start)| days.map(|b| b[granularity_slot(by)]) == start)
             })
@@ -706,7 +689,7 @@ impl Explorer {
             .iter()
             .enumerate()
             .filter(|(_, q)| {
-                filter.passes_days(q.article as usize, self.days[q.article as usize])
+                filter.passes(q.article as usize, self.days[q.article as usize])
                     && speaker.is_none_or(|s| q.speaker == Some(s))
                     && mentioned.is_none_or(|m| q.mentioned.contains(&m))
             })
@@ -724,7 +707,7 @@ impl Explorer {
         for (ix, _) in self.passing(filter) {
             present.clear();
             present.extend(
-                self.pairs_of(ix)
+                self.actors_of(ix as ArticleIx)
                     .iter()
                     .filter_map(|(a, _)| column.get(*a as usize).copied().flatten()),
             );
@@ -741,7 +724,7 @@ impl Explorer {
     pub fn articles_with_both(&self, filter: &Filter, a: ActorIx, b: ActorIx) -> Vec<ArticleIx> {
         self.article_list(filter, Some(a), None)
             .into_iter()
-            .filter(|ix| self.articles[*ix as usize].mentions_of(b) > 0)
+            .filter(|ix| self.mentions_of(*ix, b) > 0)
             .collect()
     }
 }

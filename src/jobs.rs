@@ -296,6 +296,17 @@ fn correct_date(
     Ok(())
 }
 
+/// Builds the explorer again with `edits` and makes it the worker's current one.
+fn rebuild(
+    corpus: &Corpus,
+    current: &mut Arc<Explorer>,
+    edits: ActorEdits,
+) -> Result<(Arc<Explorer>, ActorEdits), String> {
+    let rebuilt = build_explorer(corpus, &edits)?;
+    *current = Arc::clone(&rebuilt);
+    Ok((rebuilt, edits))
+}
+
 /// Answers requests until the window drops the job.
 fn serve(
     corpus: &mut Corpus,
@@ -338,32 +349,20 @@ fn serve(
                         })
                         .map_err(|e| e.to_string()),
                 },
-                Request::CorrectDate { doc, date, clear } => JobEvent::Rebuilt(
-                    correct_date(corpus, &doc, date.as_deref(), clear)
-                        .and_then(|()| {
-                            let edits = ActorEdits::load(&corpus.data_dir)?;
-                            build_explorer(corpus, &edits).map(|rebuilt| (rebuilt, edits))
-                        })
-                        .map(|(rebuilt, edits)| {
-                            explorer = Arc::clone(&rebuilt);
-                            (rebuilt, edits)
-                        }),
-                ),
-                Request::SaveEdits(edits) => JobEvent::Rebuilt(
-                    edits
-                        .save(&corpus.data_dir)
-                        .map_err(|e| {
-                            format!(
-                                "cannot save actor edits in {}: {e}",
-                                corpus.data_dir.display()
-                            )
-                        })
-                        .and_then(|()| build_explorer(corpus, &edits))
-                        .map(|rebuilt| {
-                            explorer = Arc::clone(&rebuilt);
-                            (rebuilt, edits)
-                        }),
-                ),
+                Request::CorrectDate { doc, date, clear } => {
+                    let saved = correct_date(corpus, &doc, date.as_deref(), clear)
+                        .and_then(|()| ActorEdits::load(&corpus.data_dir));
+                    JobEvent::Rebuilt(saved.and_then(|edits| rebuild(corpus, &mut explorer, edits)))
+                }
+                Request::SaveEdits(edits) => {
+                    let saved = edits.save(&corpus.data_dir).map_err(|e| {
+                        format!(
+                            "cannot save actor edits in {}: {e}",
+                            corpus.data_dir.display()
+                        )
+                    });
+                    JobEvent::Rebuilt(saved.and_then(|()| rebuild(corpus, &mut explorer, edits)))
+                }
             };
             if !send(event) {
                 return;

@@ -43,6 +43,27 @@ pub fn corpus_dir(folder: &Path) -> std::io::Result<PathBuf> {
         .join(format!("{name}-{hash:016x}")))
 }
 
+/// Reads one of Dossier's JSON files: `Ok(None)` when it does not exist; a
+/// message naming `what` and the path when it cannot be read or parsed.
+pub fn read_json<T: serde::de::DeserializeOwned>(
+    path: &Path,
+    what: &str,
+) -> Result<Option<T>, String> {
+    match std::fs::read(path) {
+        Ok(bytes) => serde_json::from_slice(&bytes)
+            .map(Some)
+            .map_err(|e| format!("cannot read {what} ({e}): {}", path.display())),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(format!("cannot read {what} ({e}): {}", path.display())),
+    }
+}
+
+/// Writes `value` as readable JSON to `path`, atomically ([`write_atomic`]).
+pub fn write_json<T: serde::Serialize>(path: &Path, value: &T) -> std::io::Result<()> {
+    let json = serde_json::to_vec_pretty(value).map_err(std::io::Error::other)?;
+    write_atomic(path, &json)
+}
+
 /// Writes `bytes` to `path` atomically: a temporary file in the same folder,
 /// flushed to disk, then renamed over the target. Readers see the old or the
 /// new content, never a mix, even if the process is killed midway.

@@ -61,13 +61,7 @@ impl ActorEdits {
 
     /// Reads an edits file; `Ok(None)` when it does not exist.
     pub fn read(path: &Path) -> Result<Option<Self>, String> {
-        match std::fs::read(path) {
-            Ok(bytes) => serde_json::from_slice(&bytes)
-                .map(Some)
-                .map_err(|e| format!("cannot read actor edits ({e}): {}", path.display())),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
-            Err(e) => Err(format!("cannot read actor edits ({e}): {}", path.display())),
-        }
+        crate::storage::read_json(path, "actor edits")
     }
 
     /// Saves the edits of a corpus atomically.
@@ -79,8 +73,7 @@ impl ActorEdits {
     pub fn write(&self, path: &Path) -> std::io::Result<()> {
         let mut copy = self.clone();
         copy.version = 1;
-        let json = serde_json::to_vec_pretty(&copy).map_err(std::io::Error::other)?;
-        crate::storage::write_atomic(path, &json)
+        crate::storage::write_json(path, &copy)
     }
 
     /// Merges `from` into `into`; merging into itself or into a chain that leads

@@ -673,9 +673,7 @@ fn subject_before(t: &Tokens<'_>, actors: &ArticleActors, verb: usize, from: usi
         }
         for j in (lo..back).rev() {
             if lexicon.roles.contains(t.key(j)) {
-                let nationality = (j..back)
-                    .find_map(|x| lexicon.demonyms.get(t.key(x)))
-                    .map(|e| lexicon.entries[*e].id.clone());
+                let nationality = nationality_in(t, j..back);
                 return Some(Who::Role(t.word(j).to_owned(), nationality));
             }
         }
@@ -711,13 +709,20 @@ fn subject_before(t: &Tokens<'_>, actors: &ArticleActors, verb: usize, from: usi
             if let Some(name) = name_after_title(t, actors, j, verb) {
                 return Some(name);
             }
-            let nationality = (j..verb)
-                .find_map(|x| lexicon.demonyms.get(t.key(x)))
-                .map(|e| lexicon.entries[*e].id.clone());
+            let nationality = nationality_in(t, j..verb);
             return Some(Who::Role(t.word(j).to_owned(), nationality));
         }
     }
     None
+}
+
+/// The country of the first nationality adjective among tokens `range`
+/// ("le ministre russe" → `country:ru`).
+fn nationality_in(t: &Tokens<'_>, mut range: std::ops::Range<usize>) -> Option<String> {
+    let lexicon = &*LEXICON;
+    range
+        .find_map(|x| lexicon.demonyms.get(t.key(x)))
+        .map(|e| lexicon.entries[*e].id.clone())
 }
 
 /// The capitalised name that follows a title starting at `role` ("Deputy

@@ -28,24 +28,15 @@ pub struct DateCorrections {
 impl DateCorrections {
     /// Loads the corrections of a corpus (none yet: empty).
     pub fn load(corpus_dir: &Path) -> Result<Self, String> {
-        let path = corpus_dir.join(CORRECTIONS_FILE);
-        match std::fs::read(&path) {
-            Ok(bytes) => serde_json::from_slice(&bytes)
-                .map_err(|e| format!("cannot read date corrections ({e}): {}", path.display())),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Self::default()),
-            Err(e) => Err(format!(
-                "cannot read date corrections ({e}): {}",
-                path.display()
-            )),
-        }
+        crate::storage::read_json(&corpus_dir.join(CORRECTIONS_FILE), "date corrections")
+            .map(Option::unwrap_or_default)
     }
 
     /// Saves them atomically.
     pub fn save(&self, corpus_dir: &Path) -> std::io::Result<()> {
         let mut copy = self.clone();
         copy.version = 1;
-        let json = serde_json::to_vec_pretty(&copy).map_err(std::io::Error::other)?;
-        crate::storage::write_atomic(&corpus_dir.join(CORRECTIONS_FILE), &json)
+        crate::storage::write_json(&corpus_dir.join(CORRECTIONS_FILE), &copy)
     }
 
     /// Sets the date of `doc` (`path` or `path#part`); `None` marks it undated.
@@ -90,8 +81,9 @@ impl DateCorrections {
     }
 }
 
-/// `path` → `path#0`; `path#2` stays.
-fn doc_key(doc: &str) -> String {
+/// The key of an article as the user names it: `path` → `path#0`; `path#2`
+/// stays (a `#` not followed by digits is part of the path).
+pub fn doc_key(doc: &str) -> String {
     let (path, part) = split_key(doc);
     format!("{path}#{part}")
 }

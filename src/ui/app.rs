@@ -191,6 +191,15 @@ impl CorpusView {
         }
     }
 
+    /// The open folder's name.
+    pub fn folder_name(&self) -> String {
+        self.opened
+            .folder
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default()
+    }
+
     /// Keys of the plotted actors (kept across edits and restarts).
     pub fn selected_keys(&self) -> Vec<String> {
         self.selected
@@ -520,13 +529,11 @@ impl App {
             self.error = Some(t("Wait until indexing ends").to_owned());
             return;
         }
-        match &self.job {
-            Some(job) if !self.indexing => {
-                if !job.request(Request::SaveEdits(edits)) {
-                    self.error = Some("the corpus worker stopped; reopen the folder".to_owned());
-                }
-            }
-            _ => self.pending_edits = Some(edits),
+        if self.indexing || self.job.is_none() {
+            // Sent once the corpus is open again.
+            self.pending_edits = Some(edits);
+        } else {
+            self.request(Request::SaveEdits(edits));
         }
     }
 
@@ -803,8 +810,8 @@ impl App {
         let folder = self
             .corpus
             .as_ref()
-            .and_then(|v| v.opened.folder.file_name())
-            .map(|n| n.to_string_lossy().into_owned())
+            .map(CorpusView::folder_name)
+            .filter(|n| !n.is_empty())
             .unwrap_or_else(|| "dossier".to_owned());
         format!("{folder}-timeline")
     }
@@ -829,23 +836,15 @@ impl App {
             ),
         };
         let today = crate::ingest::dates::today().to_iso();
-        let colors: Vec<[u8; 3]> = (0..view.selected.len())
-            .map(|i| crate::explore::PALETTE[i % crate::explore::PALETTE.len()])
-            .collect();
         let mut spec = crate::chart::ChartSpec::from_series(
             &view.explorer,
             &view.derived.series,
-            &colors,
             self.settings.share,
             format!(
                 "{} {} — {}",
                 t("Mentions by"),
                 granularity_name(self.settings.granularity).to_lowercase(),
-                view.opened
-                    .folder
-                    .file_name()
-                    .map(|n| n.to_string_lossy().into_owned())
-                    .unwrap_or_default()
+                view.folder_name()
             ),
             vec![
                 format!("{}: {folder}", t("Folder")),
@@ -960,13 +959,7 @@ impl App {
                 self.pick_folder(&ctx);
             }
             if let Some(view) = &self.corpus {
-                let name = view
-                    .opened
-                    .folder
-                    .file_name()
-                    .map(|n| n.to_string_lossy().into_owned())
-                    .unwrap_or_default();
-                ui.strong(name)
+                ui.strong(view.folder_name())
                     .on_hover_text(view.opened.folder.display().to_string());
             }
             ui.separator();
@@ -1346,15 +1339,14 @@ fn settings_path() -> PathBuf {
 }
 
 fn load_settings_file() -> Option<Settings> {
-    let bytes = std::fs::read(settings_path()).ok()?;
-    serde_json::from_slice(&bytes)
-        .map_err(|e| log::warn!("ignoring unreadable settings: {e}"))
+    crate::storage::read_json(&settings_path(), "settings")
+        .map_err(|e| log::warn!("ignoring them: {e}"))
         .ok()
+        .flatten()
 }
 
 fn save_settings_file(settings: &Settings) -> std::io::Result<()> {
-    let json = serde_json::to_vec_pretty(settings).map_err(std::io::Error::other)?;
-    crate::storage::write_atomic(&settings_path(), &json)
+    crate::storage::write_json(&settings_path(), settings)
 }
 
 /// The bundled font first, so text and exports look the same everywhere and

@@ -341,7 +341,7 @@ impl App {
         });
         let mut select = None;
         ui.horizontal_wrapped(|ui| {
-            for (a, n) in article.actors.iter().take(12) {
+            for (a, n) in ex.actors_of(open.ix).iter().take(12) {
                 let info = &ex.actors[*a as usize];
                 if actor_chip(ui, &info.name, *n, color_of(*a)).clicked() {
                     select = Some(*a);
@@ -910,7 +910,7 @@ fn article_list_ui(
                 });
                 row.col(|ui| {
                     ui.horizontal(|ui| {
-                        for (a, n) in article.actors.iter().take(4) {
+                        for (a, n) in ex.actors_of(ix).iter().take(4) {
                             let color = view.color_of(*a);
                             let name = &ex.actors[*a as usize].name;
                             let text = RichText::new(format!("{name} {n}")).small();
