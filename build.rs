@@ -1,10 +1,14 @@
-//! Embeds the application icon in the Windows executable. Does nothing on
-//! other targets (and needs no extra crate there).
+//! Platform glue, only for the platform being built: embeds the application
+//! icon in the Windows executable, and compiles the handler for macOS "open
+//! documents" Apple Events (`src/os_open/macos.m`). Does nothing on Linux
+//! and needs no extra crate there.
 
 fn main() {
     println!("cargo:rerun-if-changed=icons/dossier.ico");
+    println!("cargo:rerun-if-changed=src/os_open/macos.m");
+    let target_os = std::env::var("CARGO_CFG_TARGET_OS").unwrap_or_default();
     #[cfg(windows)]
-    if std::env::var("CARGO_CFG_TARGET_OS").as_deref() == Ok("windows") {
+    if target_os == "windows" {
         let mut resource = winresource::WindowsResource::new();
         resource.set_icon("icons/dossier.ico");
         resource.set("ProductName", "Dossier");
@@ -13,4 +17,15 @@ fn main() {
             println!("cargo:warning=cannot embed the icon: {error}");
         }
     }
+    #[cfg(target_os = "macos")]
+    if target_os == "macos" {
+        cc::Build::new()
+            .file("src/os_open/macos.m")
+            .flag("-fobjc-arc")
+            .flag("-fblocks")
+            .compile("dossier_os_open");
+        println!("cargo:rustc-link-lib=framework=AppKit");
+        println!("cargo:rustc-link-lib=framework=Foundation");
+    }
+    let _ = target_os;
 }

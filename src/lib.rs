@@ -19,6 +19,7 @@ pub mod index;
 pub mod ingest;
 pub mod jobs;
 pub mod model;
+pub mod os_open;
 pub mod pipeline;
 pub mod sample;
 pub mod storage;

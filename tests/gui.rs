@@ -8,7 +8,7 @@ mod common;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use dossier::ui::{App, ExportKind, StartupOptions, UiLang, ViewState};
+use dossier::ui::{App, ExportKind, OpenRequests, StartupOptions, UiLang, ViewState};
 use eframe::egui;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
@@ -18,21 +18,19 @@ fn gui_fixtures() -> PathBuf {
 }
 
 fn harness(folder: &Path, data: &Path, lang: UiLang) -> Harness<'static, App> {
-    let folder = folder.to_path_buf();
-    let data = data.to_path_buf();
+    harness_with(StartupOptions {
+        persist: false,
+        open_folder: Some(folder.to_path_buf()),
+        data_dir: Some(data.to_path_buf()),
+        lang: Some(lang),
+        open_requests: None,
+    })
+}
+
+fn harness_with(startup: StartupOptions) -> Harness<'static, App> {
     Harness::builder()
         .with_size([1280.0, 800.0])
-        .build_eframe(move |cc| {
-            App::new(
-                cc,
-                StartupOptions {
-                    persist: false,
-                    open_folder: Some(folder),
-                    data_dir: Some(data),
-                    lang: Some(lang),
-                },
-            )
-        })
+        .build_eframe(move |cc| App::new(cc, startup))
 }
 
 /// Steps the window until `done` holds (background work runs on threads).
@@ -203,6 +201,43 @@ fn dropped_folder_is_indexed_and_opened() {
             .iter()
             .any(|(title, _)| title == "Oil prices rise after OPEC meeting")
     );
+}
+
+/// What macOS does with a folder dropped on the Dock icon (an Apple Event,
+/// handed to `OpenRequests` by `dossier::os_open`): one that arrives before
+/// the window exists is opened first; one that arrives later, here an
+/// article file, opens its folder in the running window.
+#[test]
+fn folders_asked_for_by_the_system_open() {
+    let tmp = tempfile::tempdir().unwrap();
+    let first = tmp.path().join("first");
+    common::copy_tree(&gui_fixtures(), &first);
+    let second = tmp.path().join("second");
+    common::copy_tree(&common::fixtures().join("en"), &second);
+    let requests = OpenRequests::default();
+    requests.push(first.clone());
+    let mut h = harness_with(StartupOptions {
+        persist: false,
+        open_folder: Some(second.clone()),
+        data_dir: Some(tmp.path().join("data")),
+        lang: Some(UiLang::En),
+        open_requests: Some(requests.clone()),
+    });
+    wait_for(&mut h, "the asked-for corpus", opened);
+    assert!(state(&h).folder.ends_with("first"));
+
+    let article = std::fs::read_dir(&second)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.is_file())
+        .unwrap();
+    requests.push(article);
+    wait_for(&mut h, "the article's folder", |app| {
+        opened(app)
+            && app
+                .view_state()
+                .is_some_and(|s| s.folder.ends_with("second"))
+    });
 }
 
 #[test]

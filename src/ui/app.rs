@@ -75,6 +75,8 @@ pub struct StartupOptions {
     pub data_dir: Option<PathBuf>,
     /// Window language (None: the saved one, or the system's).
     pub lang: Option<UiLang>,
+    /// Folders the operating system asks to open while the app runs.
+    pub open_requests: Option<super::OpenRequests>,
 }
 
 /// The centre view.
@@ -378,6 +380,8 @@ pub struct App {
     /// Edits waiting to be sent (a reopening of the corpus follows when added actors changed).
     pending_edits: Option<ActorEdits>,
     search_id: egui::Id,
+    /// Folders the operating system asks to open (macOS Apple Events).
+    open_requests: Option<super::OpenRequests>,
 }
 
 impl App {
@@ -416,10 +420,17 @@ impl App {
             dialog: None,
             pending_edits: None,
             search_id: egui::Id::unique("search_box"),
+            open_requests: startup.open_requests.clone(),
         };
         app.apply_theme(&cc.egui_ctx);
+        if let Some(requests) = &startup.open_requests {
+            requests.attach(&cc.egui_ctx);
+        }
         let first = startup
-            .open_folder
+            .open_requests
+            .as_ref()
+            .and_then(super::OpenRequests::take)
+            .or(startup.open_folder)
             .or_else(|| app.settings.last_folder.clone().filter(|f| f.is_dir()))
             .or_else(|| crate::sample::sample_folder().ok());
         if let Some(folder) = first {
@@ -1397,6 +1408,13 @@ impl eframe::App for App {
         super::set_lang(self.settings.lang);
         self.drain_job_events(ctx);
         self.poll_dialogs(ctx);
+        if let Some(folder) = self
+            .open_requests
+            .as_ref()
+            .and_then(super::OpenRequests::take)
+        {
+            self.open_folder(folder, ctx);
+        }
         self.handle_dropped_files(ctx);
         self.keyboard(ctx);
         let by = self.settings.granularity;

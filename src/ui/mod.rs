@@ -7,8 +7,13 @@ pub mod i18n;
 mod panels;
 
 use std::cell::Cell;
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+
+use eframe::egui;
 
 pub use app::{App, ExportKind, Settings, StartupOptions, ThemePref, ViewState};
+
 pub use i18n::UiLang;
 
 thread_local! {
@@ -44,6 +49,57 @@ pub fn folder_to_open(
                 }
             }
         })
+}
+
+/// Folders the operating system asks the running window to open (macOS
+/// Apple Events, see [`crate::os_open`]). Requests may come before the window
+/// exists: the first one then replaces the last folder or the sample.
+#[derive(Clone, Default)]
+pub struct OpenRequests(Arc<Mutex<PendingOpens>>);
+
+#[derive(Default)]
+struct PendingOpens {
+    folder: Option<PathBuf>,
+    ctx: Option<egui::Context>,
+}
+
+impl OpenRequests {
+    /// Queues a folder, or an article file whose folder opens, and wakes the
+    /// window. Of several requests before the next frame the newest wins.
+    pub fn push(&self, path: PathBuf) {
+        let Some(folder) = folder_to_open([path.into_os_string()]) else {
+            return;
+        };
+        let mut pending = self.lock();
+        pending.folder = Some(folder);
+        if let Some(ctx) = &pending.ctx {
+            ctx.request_repaint();
+        }
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, PendingOpens> {
+        self.0
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// The window to wake when a request arrives.
+    fn attach(&self, ctx: &egui::Context) {
+        self.lock().ctx = Some(ctx.clone());
+    }
+
+    /// The folder to open now, if one was asked for since the last call.
+    fn take(&self) -> Option<PathBuf> {
+        self.lock().folder.take()
+    }
+}
+
+impl std::fmt::Debug for OpenRequests {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("OpenRequests")
+            .field("folder", &self.lock().folder)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(test)]
