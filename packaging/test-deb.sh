@@ -27,17 +27,18 @@ mkdir -p "$work/articles"
 printf 'Titre\n\nLa Russie et la Chine signent un accord.\n' > "$work/articles/a.txt"
 /usr/bin/dossier-cli actors "$work/articles" -q --index-dir "$work/index" | grep -q '"actor":"Russie"'
 
-# The installed app opens a window whose class is the app id.
+# The installed app opens a window whose class is the app id, and indexes the
+# folder it was started with (as the desktop's "Open with" starts it).
 DOSSIER_DATA_DIR="$work/data" xvfb-run -a -s '-screen 0 1280x800x24' sh -c "
   /usr/bin/dossier '$work/articles' & pid=\$!
   for i in \$(seq 1 30); do
-    if xdotool search --class dossier >/dev/null 2>&1; then found=1; break; fi
+    if xdotool search --class dossier >/dev/null 2>&1 && ls -d '$work'/data/corpora/articles-* >/dev/null 2>&1; then found=1; break; fi
     sleep 1
   done
   kill \$pid 2>/dev/null || true
   [ \"\${found:-0}\" = 1 ]
-" || { echo "the installed app opened no window" >&2; exit 1; }
-echo "window opened by the installed package"
+" || { echo "the installed app opened no window, or not with the folder it was given" >&2; exit 1; }
+echo "window opened by the installed package, with the folder it was given"
 
 $SUDO dpkg -r dossier >/dev/null
 test ! -e /usr/bin/dossier

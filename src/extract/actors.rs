@@ -369,6 +369,20 @@ const ORG_HEADS: &[&str] = &[
     "company",
     "corporation",
     "syndicat",
+    "project",
+    "center",
+    "centre",
+    "bureau",
+    "authority",
+    "autorite",
+    "fund",
+    "fonds",
+    "program",
+    "programme",
+    "coalition",
+    "alliance",
+    "observatory",
+    "observatoire",
 ];
 /// Words that end an organisation's name.
 const ORG_TAILS: &[&str] = &[
@@ -399,6 +413,18 @@ const ORG_TAILS: &[&str] = &[
     "sa",
     "ag",
     "gmbh",
+    "co",
+    "cos",
+    "limited",
+    "fund",
+    "trust",
+    "holdings",
+    "partners",
+    "securities",
+    "investors",
+    "bancorp",
+    "industries",
+    "airways",
 ];
 
 /// True for a normalised word in the list of capitalised non-names.
@@ -539,12 +565,7 @@ pub fn find_actors(t: &Tokens<'_>, lang: Lang, lexicon: &Lexicon) -> ArticleActo
             && let Some(org_end) = org_extent(t, i, run_end, is_org_head)
         {
             let surface = &t.text[t.toks[i].start..t.toks[org_end - 1].end];
-            let actor = out.intern(Found {
-                key: format!("org~{}", normalize(surface)),
-                kind: ActorKind::Org,
-                name: surface.to_owned(),
-                affiliation: None,
-            });
+            let actor = out.intern(org_actor(surface));
             push_mention(&mut out, t, actor, i, org_end);
             covered[i..org_end].iter_mut().for_each(|c| *c = true);
             i = org_end;
@@ -553,7 +574,7 @@ pub fn find_actors(t: &Tokens<'_>, lang: Lang, lexicon: &Lexicon) -> ArticleActo
         // Titles written with capitals open a person's run ("Prime Minister
         // Kaja Kallas", "Polish President Andrzej Duda"): a cue, not part of
         // the name. (Organisations were handled above: "General Motors Corp".)
-        let lead = title_words(t, &run);
+        let lead = name_start(t, &run);
         let mut cue = false;
         if lead > 0 && lead < run.len() {
             i = run[lead];
@@ -654,6 +675,27 @@ pub fn find_actors(t: &Tokens<'_>, lang: Lang, lexicon: &Lexicon) -> ArticleActo
     out
 }
 
+/// An organisation found by its name's shape ("Wagner Group", "Ministère de
+/// la Défense").
+pub fn org_actor(surface: &str) -> Found {
+    Found {
+        key: format!("org~{}", normalize(surface)),
+        kind: ActorKind::Org,
+        name: surface.to_owned(),
+        affiliation: None,
+    }
+}
+
+/// True when the capitalised words `run` (at least two) read as an
+/// organisation's name: "… Distilling Co", "Investors Equity Fund",
+/// "Project …".
+pub(crate) fn org_shaped(t: &Tokens<'_>, run: &[usize]) -> bool {
+    let (Some(first), Some(last)) = (run.first(), run.last()) else {
+        return false;
+    };
+    run.len() >= 2 && (ORG_HEADS.contains(&t.key(*first)) || ORG_TAILS.contains(&t.key(*last)))
+}
+
 /// A person actor from its name as written; built-in people are recognised by
 /// their transliteration key (so "Sergueï Shoigu" is the built-in Shoigu).
 pub fn person_actor(surface: &str, affiliation: Option<String>) -> Found {
@@ -749,7 +791,19 @@ fn org_extent(t: &Tokens<'_>, i: usize, run_end: usize, head: bool) -> Option<us
         let w = t.lower(k);
         if matches!(
             w,
-            "de" | "du" | "des" | "d" | "la" | "l" | "of" | "for" | "the" | "'" | "’"
+            "de" | "du"
+                | "des"
+                | "d"
+                | "la"
+                | "l"
+                | "of"
+                | "for"
+                | "on"
+                | "the"
+                | "sur"
+                | "pour"
+                | "'"
+                | "’"
         ) {
             saw_connector = true;
         } else if t.toks[k].is_word && t.toks[k].is_cap && saw_connector {
@@ -787,6 +841,22 @@ pub(crate) fn title_words(t: &Tokens<'_>, run: &[usize]) -> usize {
         }
     }
     j
+}
+
+/// Where a person's name starts in a capitalised run: after its title words
+/// ([`title_words`]), or, when the run does not open with a given name, at a
+/// given name among its last three words ("Air Force James Roche", "for
+/// Acquisition Marvin Sambur": the words before name an office). 0 when the
+/// whole run is the name.
+pub(crate) fn name_start(t: &Tokens<'_>, run: &[usize]) -> usize {
+    let lexicon = &*LEXICON;
+    let lead = title_words(t, run);
+    if lead > 0 || run.len() < 3 || lexicon.first_names.contains(t.key(run[0])) {
+        return lead;
+    }
+    (run.len().saturating_sub(3).max(1)..run.len() - 1)
+        .find(|p| lexicon.first_names.contains(t.key(run[*p])))
+        .unwrap_or(0)
 }
 
 /// True when a role noun opens an apposition that ends just before `i`:
@@ -969,6 +1039,22 @@ mod tests {
         let names: Vec<&str> = got.iter().map(|(n, _)| n.as_str()).collect();
         assert!(names.contains(&"General Motors Corp"), "{names:?}");
         assert!(!names.iter().any(|n| n.starts_with("The")), "{names:?}");
+        // An office before a given name is not part of the person's name;
+        // an organisation's name may hold "on".
+        let got = actors_of(
+            "Secretary of the Air Force James Roche wrote to the Assistant Secretary for \
+             Acquisition Marvin Sambur. The Project on Government Oversight objected.",
+            Lang::En,
+        );
+        let names: Vec<&str> = got.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "James Roche",
+                "Marvin Sambur",
+                "Project on Government Oversight"
+            ]
+        );
     }
 
     #[test]

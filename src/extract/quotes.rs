@@ -198,8 +198,9 @@ enum Who {
     Actor(usize, String),
     /// A name not yet known as an actor (a new person).
     NewPerson(usize, usize),
-    /// A pronoun ("il", "she").
-    Pronoun(String),
+    /// A pronoun ("il", "she") and its token: it stands for someone named
+    /// before it.
+    Pronoun(String, usize),
     /// A role noun with an optional nationality: "le responsable américain".
     Role(String, Option<String>),
 }
@@ -212,6 +213,8 @@ pub fn find_quotes(t: &Tokens<'_>, actors: &mut ArticleActors) -> Vec<Quote> {
     // Attributions found, in text order: (token, speaker), for pronoun resolution.
     let mut speakers: Vec<(usize, usize)> = reporting_subjects(t, actors);
     let mut seen_texts: std::collections::HashSet<String> = std::collections::HashSet::new();
+    // The closing mark and speaker of the last quote, when it had one.
+    let mut previous: Option<(usize, usize)> = None;
     for span in &spans {
         let (first, mut end) = (span.first, span.end);
         // An unclosed quote may end with its own attribution: "… autre part. dit-elle."
@@ -252,8 +255,16 @@ pub fn find_quotes(t: &Tokens<'_>, actors: &mut ArticleActors) -> Vec<Quote> {
             .or_else(|| subject_attribution(t, actors, span.open, after));
         let (speaker, speaker_text, confidence) = match found {
             Some((who, confidence)) => resolve(t, actors, &speakers, who, span.open, confidence),
-            None => (None, None, 0.0),
+            None => match previous {
+                // A quoted sentence right after an attributed quote, in the same
+                // paragraph, continues it: `"…," Dr Maathai said. "But I …"`.
+                Some((close, s)) if kind == QuoteKind::Direct && continues(t, close, span.open) => {
+                    (Some(s), None, 0.6)
+                }
+                _ => (None, None, 0.0),
+            },
         };
+        previous = speaker.zip(span.close).map(|(s, close)| (close, s));
         if let Some(s) = speaker {
             speakers.push((span.open, s));
             speakers.sort_by_key(|(k, _)| *k);
@@ -297,6 +308,21 @@ pub fn find_quotes(t: &Tokens<'_>, actors: &mut ArticleActors) -> Vec<Quote> {
     quotes.extend(indirect);
     quotes.sort_by_key(|q| q.start);
     quotes
+}
+
+/// True when a quote opening at `open` starts a sentence of the paragraph of
+/// the quote that closed at `close`, at most one short attribution clause
+/// later (`"…," she said. "…"`), with no other quote mark in between.
+fn continues(t: &Tokens<'_>, close: usize, open: usize) -> bool {
+    let sentence_start = t
+        .sentences
+        .get(t.toks[open].sentence)
+        .is_some_and(|r| r.start == open || (r.start..open).all(|k| !t.toks[k].is_word));
+    open > close
+        && open - close <= 12
+        && sentence_start
+        && (close + 1..=open).all(|k| !t.toks[k].after_break)
+        && (close + 1..open).all(|k| !matches!(t.word(k), "«" | "»" | "“" | "”" | "\""))
 }
 
 /// Reported speech without quote marks, where verb and speaker are clear:
@@ -535,7 +561,7 @@ fn noun_phrase_speaker(
             }
         }
         if PRONOUNS.contains(&w) && j == k {
-            return Some(Who::Pronoun(w.to_owned()));
+            return Some(Who::Pronoun(w.to_owned(), j));
         }
         if let Some(e) = lexicon.demonyms.get(&key) {
             nationality.get_or_insert(lexicon.entries[*e].id.clone());
@@ -575,17 +601,18 @@ fn after_attribution(t: &Tokens<'_>, actors: &ArticleActors, after: usize) -> Op
     // Verb first: ", a déclaré X", ", said X", ", a-t-il ajouté".
     if let Some((v, pronoun)) = verb_phrase_at(t, k) {
         if let Some(p) = pronoun {
-            return Some((Who::Pronoun(p), 0.85));
+            return Some((Who::Pronoun(p, v), 0.85));
         }
         if let Some(who) = noun_phrase_speaker(t, actors, v + 1, sentence) {
             return Some((who, 0.95));
         }
     }
-    // Name first: "Pak a déclaré", "Peskov said", "he said".
+    // Name first: "Pak a déclaré", "Peskov said", "he said", "Dr Maathai said".
     let w = t.lower(k);
     if PRONOUNS.contains(&w) && verb_phrase_at(t, k + 1).is_some() {
-        return Some((Who::Pronoun(w.to_owned()), 0.85));
+        return Some((Who::Pronoun(w.to_owned(), k), 0.85));
     }
+    let k = after_honorific(t, k);
     let (who, name_end) = if let Some(m) = actors.mention_at(k) {
         (
             Who::Actor(m.actor, t.text[m.start..m.end].to_owned()),
@@ -597,7 +624,50 @@ fn after_attribution(t: &Tokens<'_>, actors: &ArticleActors, after: usize) -> Op
     } else {
         return None;
     };
-    verb_phrase_at(t, name_end).map(|_| (who, 0.9))
+    if verb_phrase_at(t, name_end).is_some() {
+        return Some((who, 0.9));
+    }
+    // A person, then an apposition, then the verb: "Jack Garner, film critic
+    // for Gannet News Service, said", "Jean Dupont, porte-parole du
+    // ministère, a déclaré".
+    let person = match &who {
+        Who::NewPerson(..) => true,
+        Who::Actor(a, _) => actors.actors[*a].kind == ActorKind::Person,
+        _ => false,
+    };
+    if !person || !t.is_punct(name_end, ',') {
+        return None;
+    }
+    for j in name_end + 2..(name_end + 16).min(t.toks.len()) {
+        if t.toks[j].sentence != sentence
+            || t.toks[j].after_break
+            || matches!(t.word(j), "«" | "“" | "\"" | "." | ";" | ":" | "(")
+        {
+            break;
+        }
+        let at = if t.is_punct(j, ',') { j + 1 } else { j };
+        if verb_phrase_at(t, at).is_some() {
+            return Some((who, 0.85));
+        }
+    }
+    None
+}
+
+/// The token after an honorific opening a name at `k` ("Dr Maathai", "M.
+/// Kirby"), else `k`.
+fn after_honorific(t: &Tokens<'_>, k: usize) -> usize {
+    let honorifics = &LEXICON.honorifics;
+    let next_is_name = |x: usize| t.toks.get(x).is_some_and(|n| n.is_word && n.is_cap);
+    if honorifics.contains(t.word(k)) && next_is_name(k + 1) {
+        k + 1
+    } else if t.is_punct(k + 1, '.')
+        && honorifics.contains(&format!("{}.", t.word(k)))
+        && next_is_name(k + 2)
+    {
+        k + 2
+    } else {
+        k
+    }
 }
 
 /// "selon X" / "d'après X" / "according to X" (and, at a sentence start, "pour X,")
@@ -623,6 +693,10 @@ fn before_attribution(t: &Tokens<'_>, actors: &ArticleActors, open: usize) -> Op
     if let Some(who) = according_to(t, actors, range.start, sentence) {
         return Some((who, 0.85));
     }
+    // "Secretary of the Air Force James Roche: "…"": a speaker's label.
+    if let Some(who) = colon_label(t, actors, open) {
+        return Some((who, 0.8));
+    }
     // The last reporting verb before the quote in this sentence, with its subject.
     let verb = (range.start.max(open.saturating_sub(WINDOW))..open)
         .rev()
@@ -634,12 +708,119 @@ fn before_attribution(t: &Tokens<'_>, actors: &ArticleActors, open: usize) -> Op
     subject_before(t, actors, verb, range.start).map(|who| (who, 0.85))
 }
 
+/// The subject of a participle clause (", saying", ", déclarant") is the
+/// subject of the clause it hangs on, not the last person named before it:
+/// in "as he talks to Secretary Marvin Sambur about Boeing, saying, "…"" the
+/// speaker is "he". The first person, pronoun or role of that clause.
+fn participle_subject(
+    t: &Tokens<'_>,
+    actors: &ArticleActors,
+    verb: usize,
+    from: usize,
+) -> Option<Who> {
+    let w = t.lower(verb);
+    if verb == 0 || !t.is_punct(verb - 1, ',') || !(w.ends_with("ing") || w.ends_with("ant")) {
+        return None;
+    }
+    // The clause starts after the last ";" or at a ", as/while/et/mais …".
+    let mut start = from;
+    for k in (from..verb - 1).rev() {
+        if t.is_punct(k, ';') {
+            start = k + 1;
+            break;
+        }
+        if t.is_punct(k, ',') && CLAUSE_OPENERS.contains(&t.lower(k + 1)) {
+            start = k + 1;
+            break;
+        }
+    }
+    let mut j = start;
+    while j < verb - 1 {
+        if let Some(m) = actors.mention_at(j) {
+            if actors.actors[m.actor].kind == ActorKind::Person {
+                return Some(Who::Actor(m.actor, t.text[m.start..m.end].to_owned()));
+            }
+            j = m.end_tok.max(j + 1);
+            continue;
+        }
+        let w = t.lower(j);
+        if PRONOUNS.contains(&w) {
+            return Some(Who::Pronoun(w.to_owned(), j));
+        }
+        if LEXICON.roles.contains(t.key(j)) {
+            // "le ministre Jean Dupont", "Secretary James Roche".
+            let named = actors
+                .mentions_in(j + 1, (j + 4).min(verb))
+                .iter()
+                .find(|m| actors.actors[m.actor].kind == ActorKind::Person)
+                .map(|m| Who::Actor(m.actor, t.text[m.start..m.end].to_owned()));
+            return named
+                .or_else(|| name_after_title(t, actors, j, verb))
+                .or_else(|| Some(Who::Role(t.word(j).to_owned(), nationality_in(t, j..verb))));
+        }
+        j += 1;
+    }
+    None
+}
+
+/// Words that open a new clause after a comma.
+const CLAUSE_OPENERS: &[&str] = &[
+    "as", "while", "when", "whereas", "and", "but", "alors", "tandis", "quand", "lorsque", "et",
+    "mais",
+];
+
+/// The person named by a label that opens a line and ends with a colon right
+/// before the quote: `Secretary of the Air Force James Roche: "…"`,
+/// `Emmanuel Macron : « … »` (transcripts, e-mails, interviews). The label
+/// holds only capitalised words and connectors, so "He said: "…"" is left
+/// to the verb rules.
+fn colon_label(t: &Tokens<'_>, actors: &ArticleActors, open: usize) -> Option<Who> {
+    let colon = open.checked_sub(1).filter(|c| t.is_punct(*c, ':'))?;
+    let mut start = colon;
+    while start > 0 && colon - start < 16 {
+        let k = start - 1;
+        let tok = &t.toks[k];
+        let label_word = tok.is_word
+            && (tok.is_cap
+                || matches!(
+                    t.lower(k),
+                    "of" | "the" | "for" | "and" | "to" | "de" | "du" | "des" | "la" | "le" | "l"
+                ));
+        if !(label_word || t.is_punct(k, '.') || t.is_punct(k, '\'') || t.is_punct(k, '’')) {
+            // Only a line-opening colon (wiki indentation) may precede the label.
+            if !(t.is_punct(k, ':') && (k == 0 || tok.after_break)) {
+                return None;
+            }
+            break;
+        }
+        start = k;
+        if tok.after_break {
+            break;
+        }
+    }
+    let line_start = start == 0
+        || t.toks[start].after_break
+        || (t.is_punct(start - 1, ':') && (start == 1 || t.toks[start - 1].after_break));
+    if start == colon || !line_start {
+        return None;
+    }
+    actors
+        .mentions_in(start, colon)
+        .iter()
+        .rev()
+        .find(|m| actors.actors[m.actor].kind == ActorKind::Person)
+        .map(|m| Who::Actor(m.actor, t.text[m.start..m.end].to_owned()))
+}
+
 /// The subject of the verb at `verb`: the last person mentioned before it in the
 /// sentence, else the last actor, else a pronoun or role noun at the sentence start.
 fn subject_before(t: &Tokens<'_>, actors: &ArticleActors, verb: usize, from: usize) -> Option<Who> {
     let lexicon = &*LEXICON;
     // Real subjects are close to their verb; a window keeps run-on "sentences" linear.
     let from = from.max(verb.saturating_sub(WINDOW));
+    if let Some(who) = participle_subject(t, actors, verb, from) {
+        return Some(who);
+    }
     let mentions = actors.mentions_in(from, verb);
     if let Some(m) = mentions
         .iter()
@@ -700,7 +881,7 @@ fn subject_before(t: &Tokens<'_>, actors: &ArticleActors, verb: usize, from: usi
     for j in from..verb {
         let w = t.lower(j);
         if PRONOUNS.contains(&w) {
-            return Some(Who::Pronoun(w.to_owned()));
+            return Some(Who::Pronoun(w.to_owned(), j));
         }
         let key = t.key(j).to_owned();
         if lexicon.roles.contains(&key) {
@@ -790,7 +971,9 @@ fn subject_attribution(
             && LEXICON.verbs.contains_key(t.lower(*k))
             && !AUXILIARIES.contains(&t.lower(*k))
     })?;
-    subject_before(t, actors, verb, range.start).map(|who| (who, 0.7))
+    // A name inside the quote is not the subject of a verb after it.
+    let from = if verb >= after { after } else { range.start };
+    subject_before(t, actors, verb, from).map(|who| (who, 0.7))
 }
 
 /// An attribution inside an unclosed quote's last sentence: "… autre part. dit-elle."
@@ -807,7 +990,7 @@ fn trailing_attribution(t: &Tokens<'_>, first: usize, end: usize) -> Option<(usi
             {
                 cut -= 1;
             }
-            return Some((cut, Who::Pronoun(pronoun.to_owned())));
+            return Some((cut, Who::Pronoun(pronoun.to_owned(), k)));
         }
     }
     None
@@ -826,13 +1009,20 @@ fn reporting_subjects(t: &Tokens<'_>, actors: &ArticleActors) -> Vec<(usize, usi
                     .is_some_and(|v| v.strength == 1)
                 && !AUXILIARIES.contains(&t.lower(k))
             {
-                let person = actors
-                    .mentions_in(range.start.max(k.saturating_sub(WINDOW)), k)
-                    .iter()
-                    .rev()
-                    .find(|m| actors.actors[m.actor].kind == ActorKind::Person);
-                if let Some(m) = person {
-                    out.push((k, m.actor));
+                let from = range.start.max(k.saturating_sub(WINDOW));
+                let person = match participle_subject(t, actors, k, from) {
+                    Some(Who::Actor(a, _)) => Some(a),
+                    // ", saying" after "he …": the pronoun's person is not known here.
+                    Some(_) => None,
+                    None => actors
+                        .mentions_in(from, k)
+                        .iter()
+                        .rev()
+                        .find(|m| actors.actors[m.actor].kind == ActorKind::Person)
+                        .map(|m| m.actor),
+                };
+                if let Some(a) = person {
+                    out.push((k, a));
                 }
                 break;
             }
@@ -855,7 +1045,7 @@ fn resolve(
         Who::NewPerson(s, e) => {
             // "said Prime Minister Kaja Kallas": the title is not part of the name.
             let words: Vec<usize> = (s..e).filter(|k| t.toks[*k].is_word).collect();
-            let lead = super::actors::title_words(t, &words);
+            let lead = super::actors::name_start(t, &words);
             let s = if lead > 0 && lead < words.len() {
                 words[lead]
             } else {
@@ -866,7 +1056,14 @@ fn resolve(
             if !t.toks[s].is_cap {
                 return (None, Some(surface), 0.0);
             }
-            let index = actors.intern(person_actor(&surface, None));
+            // "…, said James Beam Distilling Co": an organisation speaks.
+            let named: Vec<usize> = words.iter().copied().filter(|k| *k >= s).collect();
+            let found = if super::actors::org_shaped(t, &named) {
+                super::actors::org_actor(&surface)
+            } else {
+                person_actor(&surface, None)
+            };
+            let index = actors.intern(found);
             actors.add_mention(super::actors::Mention {
                 actor: index,
                 first_tok: s,
@@ -876,8 +1073,9 @@ fn resolve(
             });
             (Some(index), Some(surface), confidence * 0.9)
         }
-        Who::Pronoun(p) => {
+        Who::Pronoun(p, pronoun_at) => {
             // The last speaker; failing that, the last person mentioned.
+            let at = at.min(pronoun_at);
             let last = speakers
                 .iter()
                 .rev()
@@ -1059,9 +1257,110 @@ mod tests {
                 "small steps add up",
                 Some("Donald Tusk"),
             ),
+            // An apposition between the name and the verb; a name inside the
+            // quote is never the speaker.
+            (
+                "\"It never lets you enjoy the film,\" Jack Garner, film critic for Gannet News Service said.",
+                "It never lets you enjoy the film",
+                Some("Jack Garner"),
+            ),
+            (
+                "\"It is worthy neither of Michael Keaton's talents nor of yours,\" Manohla Dargis, film critic for the New York Times, said.",
+                "It is worthy neither of Michael Keaton's talents nor of yours",
+                Some("Manohla Dargis"),
+            ),
+            (
+                "\"They think they can silence me,\" Dr Maathai said.",
+                "They think they can silence me",
+                Some("Maathai"),
+            ),
+            // A speaker's label opening the line (transcripts, e-mails); an
+            // office before a given name is not part of the name.
+            (
+                "Secretary of the Air Force James Roche: \"No, save it and blow him away.\"",
+                "No, save it and blow him away.",
+                Some("James Roche"),
+            ),
+            (
+                "The Air Force was praised.\nSpecial Assistant Bill Bodie: \"We don't have to turn the other cheek.\"",
+                "We don't have to turn the other cheek.",
+                Some("Bill Bodie"),
+            ),
+            // A participle clause speaks for its clause's subject, not for the
+            // last person named.
+            (
+                "An email by James Roche is different, as he talks to Assistant Secretary of the Air Force for Acquisition Marvin Sambur about Boeing, saying, \"Give it to the Blue Eyed Arabs of the North.\"",
+                "Give it to the Blue Eyed Arabs of the North.",
+                Some("James Roche"),
+            ),
+            (
+                "Assistant Secretary of the Air Force for Acquisition Marvin Sambur defended the choice of Boeing, saying, \"This was not a competitive bid process.\"",
+                "This was not a competitive bid process.",
+                Some("Marvin Sambur"),
+            ),
+            (
+                "Chinese Vice Foreign Minister Wu Daiwei met the ambassador of Japan, stating that the intrusion was a \"technical error\".",
+                "technical error",
+                Some("Wu Daiwei"),
+            ),
+            // An organisation's name with "on" ("Project on Government Oversight").
+            (
+                "The activist organization the Project on Government Oversight has called it \"a textbook case of favoritism\".",
+                "a textbook case of favoritism",
+                Some("Project on Government Oversight"),
+            ),
         ];
         for (text, quote, speaker) in cases {
             let got = quotes(text, Lang::En);
+            assert_eq!(got.len(), 1, "{text}: {got:?}");
+            assert_eq!(got[0].text, *quote, "{text}");
+            assert_eq!(got[0].speaker.as_deref(), *speaker, "{text}");
+        }
+    }
+
+    /// A quoted sentence right after an attributed one, in the same
+    /// paragraph, continues it; in the next paragraph it does not.
+    #[test]
+    fn continued_quotes() {
+        let text = "\"They think they can silence me,\" Dr Maathai said. \"But I have an elephant's skin.\"\n\n\"Nobody knows what comes next.\"";
+        let got = quotes(text, Lang::En);
+        let speakers: Vec<Option<&str>> = got.iter().map(|q| q.speaker.as_deref()).collect();
+        assert_eq!(
+            speakers,
+            [Some("Maathai"), Some("Maathai"), None],
+            "{got:?}"
+        );
+        let text = "« Nous tiendrons », a déclaré Jean Dupont. « Il n'y a pas d'autre choix. »";
+        let got = quotes(text, Lang::Fr);
+        let speakers: Vec<Option<&str>> = got.iter().map(|q| q.speaker.as_deref()).collect();
+        assert_eq!(
+            speakers,
+            [Some("Jean Dupont"), Some("Jean Dupont")],
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn french_labels_and_participles() {
+        let cases: &[(&str, &str, Option<&str>)] = &[
+            (
+                "Entretien.\nEmmanuel Macron : « Nous ne reculerons pas. »",
+                "Nous ne reculerons pas.",
+                Some("Emmanuel Macron"),
+            ),
+            (
+                "Le ministre Jean Dupont a rencontré Paul Martin, déclarant : « Nous ne reculerons pas. »",
+                "Nous ne reculerons pas.",
+                Some("Jean Dupont"),
+            ),
+            (
+                "« Nous ne reculerons pas », Jean Dupont, porte-parole du ministère, a déclaré jeudi.",
+                "Nous ne reculerons pas",
+                Some("Jean Dupont"),
+            ),
+        ];
+        for (text, quote, speaker) in cases {
+            let got = quotes(text, Lang::Fr);
             assert_eq!(got.len(), 1, "{text}: {got:?}");
             assert_eq!(got[0].text, *quote, "{text}");
             assert_eq!(got[0].speaker.as_deref(), *speaker, "{text}");
