@@ -1130,6 +1130,16 @@ mod tests {
     use super::super::{ExtractedQuote, extract_text};
     use crate::model::Lang;
 
+    /// Each text holds one quote, with this speaker.
+    fn assert_speakers(cases: &[(&str, &str, Option<&str>)], lang: Lang) {
+        for (text, quote, speaker) in cases {
+            let got = quotes(text, lang);
+            assert_eq!(got.len(), 1, "{text}: {got:?}");
+            assert_eq!(got[0].text, *quote, "{text}");
+            assert_eq!(got[0].speaker.as_deref(), *speaker, "{text}");
+        }
+    }
+
     fn quotes(text: &str, lang: Lang) -> Vec<ExtractedQuote> {
         extract_text(text, lang).quotes
     }
@@ -1199,13 +1209,25 @@ mod tests {
                 "Il n'y aura pas de pénurie",
                 Some("Ursula von der Leyen"),
             ),
+            // A speaker's label; a participle clause speaks for its subject; an
+            // apposition between the name and the verb.
+            (
+                "Entretien.\nEmmanuel Macron : « Nous ne reculerons pas. »",
+                "Nous ne reculerons pas.",
+                Some("Emmanuel Macron"),
+            ),
+            (
+                "Le ministre Jean Dupont a rencontré Paul Martin, déclarant : « Nous ne reculerons pas. »",
+                "Nous ne reculerons pas.",
+                Some("Jean Dupont"),
+            ),
+            (
+                "« Nous ne reculerons pas », Jean Dupont, porte-parole du ministère, a déclaré jeudi.",
+                "Nous ne reculerons pas",
+                Some("Jean Dupont"),
+            ),
         ];
-        for (text, quote, speaker) in cases {
-            let got = quotes(text, Lang::Fr);
-            assert_eq!(got.len(), 1, "{text}: {got:?}");
-            assert_eq!(got[0].text, *quote, "{text}");
-            assert_eq!(got[0].speaker.as_deref(), *speaker, "{text}");
-        }
+        assert_speakers(cases, Lang::Fr);
     }
 
     #[test]
@@ -1310,12 +1332,7 @@ mod tests {
                 Some("Project on Government Oversight"),
             ),
         ];
-        for (text, quote, speaker) in cases {
-            let got = quotes(text, Lang::En);
-            assert_eq!(got.len(), 1, "{text}: {got:?}");
-            assert_eq!(got[0].text, *quote, "{text}");
-            assert_eq!(got[0].speaker.as_deref(), *speaker, "{text}");
-        }
+        assert_speakers(cases, Lang::En);
     }
 
     /// A quoted sentence right after an attributed one, in the same
@@ -1338,33 +1355,6 @@ mod tests {
             [Some("Jean Dupont"), Some("Jean Dupont")],
             "{got:?}"
         );
-    }
-
-    #[test]
-    fn french_labels_and_participles() {
-        let cases: &[(&str, &str, Option<&str>)] = &[
-            (
-                "Entretien.\nEmmanuel Macron : « Nous ne reculerons pas. »",
-                "Nous ne reculerons pas.",
-                Some("Emmanuel Macron"),
-            ),
-            (
-                "Le ministre Jean Dupont a rencontré Paul Martin, déclarant : « Nous ne reculerons pas. »",
-                "Nous ne reculerons pas.",
-                Some("Jean Dupont"),
-            ),
-            (
-                "« Nous ne reculerons pas », Jean Dupont, porte-parole du ministère, a déclaré jeudi.",
-                "Nous ne reculerons pas",
-                Some("Jean Dupont"),
-            ),
-        ];
-        for (text, quote, speaker) in cases {
-            let got = quotes(text, Lang::Fr);
-            assert_eq!(got.len(), 1, "{text}: {got:?}");
-            assert_eq!(got[0].text, *quote, "{text}");
-            assert_eq!(got[0].speaker.as_deref(), *speaker, "{text}");
-        }
     }
 
     #[test]
