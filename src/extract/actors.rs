@@ -323,6 +323,38 @@ const NOT_NAMES: &[&str] = &[
     "americains",
     "europeens",
     "africains",
+    // Words of institutions' and treaties' names ("New China News Agency",
+    // "General Agreement on Tariffs", "Liberal leader", "Electric Credit Corp").
+    "new",
+    "agreement",
+    "accord",
+    "treaty",
+    "traite",
+    "convention",
+    "pact",
+    "pacte",
+    "liberal",
+    "democratic",
+    "democrate",
+    "conservative",
+    "conservateur",
+    "labour",
+    "labor",
+    "national",
+    "nationale",
+    "international",
+    "internationale",
+    "federal",
+    "federale",
+    "central",
+    "centrale",
+    "united",
+    "world",
+    "mondial",
+    "mondiale",
+    "credit",
+    "electric",
+    "trade",
 ];
 
 /// Connectors allowed inside a person's name.
@@ -586,8 +618,18 @@ pub fn find_actors(t: &Tokens<'_>, lang: Lang, lexicon: &Lexicon) -> ArticleActo
             .first()
             .is_some_and(|w| lexicon.first_names.contains(w));
         let cue = cue || person_cue_before(t, i);
-        let person =
-            (run.len() >= 2 && (first_name || cue)) || (run.len() == 1 && cue && !first_name);
+        // A single word followed by "on/of/de + Capital" is part of an
+        // institution's name, whatever cue comes before it ("spokesman of the
+        // General Agreement on Tariffs").
+        let institution_follows = t.toks.get(run_end).is_some_and(|x| {
+            x.is_word
+                && matches!(t.lower(run_end), "on" | "of" | "for" | "de" | "du" | "des")
+                && t.toks
+                    .get(run_end + 1)
+                    .is_some_and(|n| n.is_word && n.is_cap)
+        });
+        let person = (run.len() >= 2 && (first_name || cue))
+            || (run.len() == 1 && cue && !first_name && !institution_follows);
         if person
             && words
                 .iter()
@@ -1055,6 +1097,18 @@ mod tests {
                 "Project on Government Oversight"
             ]
         );
+        // Words of institutions' names are not people, whatever cue precedes.
+        let got = actors_of(
+            "David Woods, spokesman of the General Agreement on Tariffs and Trade, \
+             told the official New China News Agency that General Electric Credit Corp agreed.",
+            Lang::En,
+        );
+        let people: Vec<&str> = got
+            .iter()
+            .map(|(n, _)| n.as_str())
+            .filter(|n| ["Agreement", "New", "Electric Credit"].contains(n))
+            .collect();
+        assert!(people.is_empty(), "{got:?}");
     }
 
     #[test]
