@@ -3,7 +3,7 @@
 //! (given names, honorifics, roles), organisations from cue words, and
 //! surname-only references merged with the full name seen in the same article.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::lexicon::{ActorKind, LEXICON, Lexicon, normalize, translit_key};
 use super::tokens::Tokens;
@@ -470,6 +470,7 @@ pub fn find_actors(t: &Tokens<'_>, lang: Lang, lexicon: &Lexicon) -> ArticleActo
     let mut out = ArticleActors::default();
     let n = t.toks.len();
     let mut covered = vec![false; n];
+    let shadowed = shadowed_surnames(t, lexicon);
     // People and organisations found by name, for surname-only references.
     let mut i = 0;
     // Pass 1: gazetteer, longest match first.
@@ -525,7 +526,7 @@ pub fn find_actors(t: &Tokens<'_>, lang: Lang, lexicon: &Lexicon) -> ArticleActo
                 // "JAKARTA -" opening a paragraph is a dateline: where the story was
                 // written, not an actor.
                 let dateline = s.metonym && exact_case && t.toks[i].after_break && len == 1;
-                if dateline {
+                if dateline || (len == 1 && shadowed.contains(&key)) {
                     break;
                 }
                 matched = Some((len, *s));
@@ -717,6 +718,55 @@ pub fn find_actors(t: &Tokens<'_>, lang: Lang, lexicon: &Lexicon) -> ArticleActo
     out
 }
 
+/// Surnames of built-in people that this article gives to someone else:
+/// "Thorvald Stoltenberg" (not the built-in Jens), "Hillary Clinton". In such
+/// an article the surname alone is left to the article's own people (pass 3),
+/// never taken for the built-in person.
+fn shadowed_surnames(t: &Tokens<'_>, lexicon: &Lexicon) -> HashSet<String> {
+    let mut out = HashSet::new();
+    for k in 1..t.toks.len() {
+        let (given, surname) = (&t.toks[k - 1], &t.toks[k]);
+        if !(given.is_word && given.is_cap && surname.is_word && surname.is_cap)
+            || given.sentence != surname.sentence
+        {
+            continue;
+        }
+        // A known given name, or a capitalised word inside the sentence that is
+        // no title, common word, nationality or known name ("Thorvald").
+        let key = t.key(k - 1);
+        let sentence_start = t
+            .sentences
+            .get(given.sentence)
+            .is_some_and(|r| r.start == k - 1);
+        let given_name = lexicon.first_names.contains(key)
+            || !(sentence_start
+                || is_common_word(key)
+                || lexicon.roles.contains(key)
+                || lexicon.honorifics.contains(t.word(k - 1))
+                || lexicon.demonyms.contains_key(key)
+                || lexicon.first_words.contains(key));
+        if !given_name {
+            continue;
+        }
+        let Some(s) = lexicon.surfaces.get(t.key(k)) else {
+            continue;
+        };
+        let entry = &lexicon.entries[s.entry];
+        if entry.kind != ActorKind::Person {
+            continue;
+        }
+        let full = format!("{} {}", t.word(k - 1), t.word(k));
+        if person_actor(&full, None).key != entry.id
+            && !lexicon
+                .surfaces
+                .contains_key(&format!("{} {}", t.key(k - 1), t.key(k)))
+        {
+            out.insert(t.key(k).to_owned());
+        }
+    }
+    out
+}
+
 /// An organisation found by its name's shape ("Wagner Group", "Ministère de
 /// la Défense").
 pub fn org_actor(surface: &str) -> Found {
@@ -886,8 +936,9 @@ pub(crate) fn title_words(t: &Tokens<'_>, run: &[usize]) -> usize {
 }
 
 /// Where a person's name starts in a capitalised run: after its title words
-/// ([`title_words`]), or, when the run does not open with a given name, at a
-/// given name among its last three words ("Air Force James Roche", "for
+/// ([`title_words`]), or, when the run does not open with a given name, after
+/// its last role word ("Foreign Minister Thorvald Stoltenberg") or at a given
+/// name among its last three words ("Air Force James Roche", "for
 /// Acquisition Marvin Sambur": the words before name an office). 0 when the
 /// whole run is the name.
 pub(crate) fn name_start(t: &Tokens<'_>, run: &[usize]) -> usize {
@@ -895,6 +946,15 @@ pub(crate) fn name_start(t: &Tokens<'_>, run: &[usize]) -> usize {
     let lead = title_words(t, run);
     if lead > 0 || run.len() < 3 || lexicon.first_names.contains(t.key(run[0])) {
         return lead;
+    }
+    // "Foreign Minister Thorvald Stoltenberg": the name follows the last role.
+    let after_role = run[..run.len() - 1]
+        .iter()
+        .rposition(|k| lexicon.roles.contains(t.key(*k)))
+        .map(|p| p + 1)
+        .filter(|start| (2..=3).contains(&(run.len() - start)));
+    if let Some(start) = after_role {
+        return start;
     }
     (run.len().saturating_sub(3).max(1)..run.len() - 1)
         .find(|p| lexicon.first_names.contains(t.key(run[*p])))
@@ -1097,6 +1157,19 @@ mod tests {
                 "Project on Government Oversight"
             ]
         );
+        // A built-in person's surname given to someone else is theirs in
+        // this article: Thorvald is not the built-in Jens Stoltenberg.
+        let got = actors_of(
+            "Foreign Minister Thorvald Stoltenberg arrived. Stoltenberg said Norway agreed.",
+            Lang::En,
+        );
+        assert!(
+            got.contains(&("Thorvald Stoltenberg".to_owned(), 2)),
+            "{got:?}"
+        );
+        assert!(!got.iter().any(|(n, _)| n == "Jens Stoltenberg"), "{got:?}");
+        let got = actors_of("Jens Stoltenberg arrived. Stoltenberg said yes.", Lang::En);
+        assert!(got.contains(&("Jens Stoltenberg".to_owned(), 2)), "{got:?}");
         // Words of institutions' names are not people, whatever cue precedes.
         let got = actors_of(
             "David Woods, spokesman of the General Agreement on Tariffs and Trade, \
