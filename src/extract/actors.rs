@@ -5,7 +5,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::lexicon::{ActorKind, LEXICON, Lexicon, normalize, translit_key};
+use super::lexicon::{ActorKind, LEXICON, Lexicon, normalize, person_key, translit_key};
 use super::tokens::Tokens;
 use crate::model::Lang;
 
@@ -793,7 +793,11 @@ pub(crate) fn org_shaped(t: &Tokens<'_>, run: &[usize]) -> bool {
 pub fn person_actor(surface: &str, affiliation: Option<String>) -> Found {
     let lexicon = &*LEXICON;
     let key = translit_key(surface);
-    if let Some(entry) = lexicon.people.get(&key).map(|i| &lexicon.entries[*i]) {
+    if let Some(entry) = lexicon
+        .people
+        .get(&person_key(surface))
+        .map(|i| &lexicon.entries[*i])
+    {
         return Found {
             key: entry.id.clone(),
             kind: ActorKind::Person,
@@ -1170,6 +1174,9 @@ mod tests {
         assert!(!got.iter().any(|(n, _)| n == "Jens Stoltenberg"), "{got:?}");
         let got = actors_of("Jens Stoltenberg arrived. Stoltenberg said yes.", Lang::En);
         assert!(got.contains(&("Jens Stoltenberg".to_owned(), 2)), "{got:?}");
+        // A familiar given name meets the full one: Joseph Biden is Joe Biden.
+        let got = actors_of("Sen. Joseph Biden spoke. Biden left.", Lang::En);
+        assert!(got.contains(&("Joe Biden".to_owned(), 2)), "{got:?}");
         // Words of institutions' names are not people, whatever cue precedes.
         let got = actors_of(
             "David Woods, spokesman of the General Agreement on Tariffs and Trade, \

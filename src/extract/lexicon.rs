@@ -165,7 +165,7 @@ impl Lexicon {
             for name in names.filter(|n| !n.is_empty()) {
                 lexicon.add_surface(name, index, false);
                 if col(1) == "person" {
-                    lexicon.people.entry(translit_key(name)).or_insert(index);
+                    lexicon.people.entry(person_key(name)).or_insert(index);
                 }
             }
             for name in col(5).split('|').filter(|n| !n.is_empty()) {
@@ -260,7 +260,7 @@ impl Lexicon {
                 lexicon.surfaces.remove(&key);
                 lexicon.add_surface(name, index, false);
                 if actor.kind == ActorKind::Person {
-                    lexicon.people.insert(translit_key(name), index);
+                    lexicon.people.insert(person_key(name), index);
                 }
             }
         }
@@ -351,6 +351,59 @@ pub fn normalize(s: &str) -> String {
     }
     out
 }
+
+/// The key that recognises a built-in person by name: the transliteration
+/// key, with a familiar given name in its full form ("Joe Biden" and "Joseph
+/// Biden", "Bill Clinton" and "William Clinton" meet).
+pub fn person_key(name: &str) -> String {
+    let base = normalize(name);
+    match base.split_once(' ') {
+        Some((given, rest)) => {
+            let full = FAMILIAR_NAMES
+                .iter()
+                .find(|(short, _)| *short == given)
+                .map_or(given, |(_, full)| full);
+            translit_key(&format!("{full} {rest}"))
+        }
+        None => translit_key(&base),
+    }
+}
+
+/// Familiar forms of English given names and the full form (facts).
+const FAMILIAR_NAMES: &[(&str, &str)] = &[
+    ("joe", "joseph"),
+    ("bill", "william"),
+    ("billy", "william"),
+    ("bob", "robert"),
+    ("bobby", "robert"),
+    ("jim", "james"),
+    ("jimmy", "james"),
+    ("mike", "michael"),
+    ("dick", "richard"),
+    ("rick", "richard"),
+    ("tony", "anthony"),
+    ("ted", "edward"),
+    ("ed", "edward"),
+    ("tom", "thomas"),
+    ("ron", "ronald"),
+    ("dan", "daniel"),
+    ("chuck", "charles"),
+    ("dave", "david"),
+    ("fred", "frederick"),
+    ("ben", "benjamin"),
+    ("sam", "samuel"),
+    ("nick", "nicholas"),
+    ("pete", "peter"),
+    ("andy", "andrew"),
+    ("matt", "matthew"),
+    ("chris", "christopher"),
+    ("larry", "lawrence"),
+    ("jerry", "gerald"),
+    ("hank", "henry"),
+    ("liz", "elizabeth"),
+    ("kate", "katherine"),
+    ("al", "albert"),
+];
 
 /// Transliteration key: folds the spelling differences between French, English and
 /// German renderings of Russian, Arabic and Korean names (Choïgou / Choïgu / Shoigu,
