@@ -912,8 +912,6 @@ fn org_extent(t: &Tokens<'_>, i: usize, run_end: usize, head: bool) -> Option<us
     (end > i + 1).then_some(end)
 }
 
-/// A person cue right before token `i`: honorific ("M.", "Mr.") or role word
-/// ("le porte-parole Kirby", "le général Patrick Ryder", "Prime Minister X").
 /// How many words at the start of a capitalised run are titles, roles or
 /// nationality adjectives ("Polish Prime Minister …" → 3).
 pub(crate) fn title_words(t: &Tokens<'_>, run: &[usize]) -> usize {
@@ -1000,6 +998,19 @@ fn role_apposition_before(t: &Tokens<'_>, i: usize) -> bool {
     false
 }
 
+/// True when an honorific ("M.", "Mme", "Dr") ends right before token `i`.
+fn person_cue_honorific(t: &Tokens<'_>, i: usize) -> bool {
+    let honorifics = &LEXICON.honorifics;
+    i >= 1
+        && (honorifics.contains(t.word(i - 1))
+            || (i >= 2
+                && t.is_punct(i - 1, '.')
+                && honorifics.contains(&format!("{}.", t.word(i - 2)))))
+}
+
+/// A person cue right before token `i`: honorific ("M.", "Mr.", "M. de"), role
+/// word ("le porte-parole Kirby", "le général Patrick Ryder", "Prime Minister
+/// X") or a role's apposition.
 fn person_cue_before(t: &Tokens<'_>, i: usize) -> bool {
     let lexicon = &*LEXICON;
     if i == 0 {
@@ -1008,13 +1019,17 @@ fn person_cue_before(t: &Tokens<'_>, i: usize) -> bool {
     if role_apposition_before(t, i) {
         return true;
     }
-    let prev = t.word(i - 1);
-    let prev_with_dot = if t.is_punct(i - 1, '.') && i >= 2 {
-        format!("{}.", t.word(i - 2))
-    } else {
-        String::new()
-    };
-    if lexicon.honorifics.contains(prev) || lexicon.honorifics.contains(&prev_with_dot) {
+    if person_cue_honorific(t, i) {
+        return true;
+    }
+    // "M. de Lasteyrie", "Mme d'Estaing": a particle between honorific and name.
+    let mut j = i - 1;
+    if j >= 1 && (t.is_punct(j, '\'') || t.is_punct(j, '’')) {
+        j -= 1;
+    }
+    if matches!(t.lower(j), "de" | "d" | "du" | "von" | "van" | "del" | "di")
+        && person_cue_honorific(t, j)
+    {
         return true;
     }
     // Role word within the three words before (allowing an adjective: "ministre russe").
@@ -1161,6 +1176,9 @@ mod tests {
                 "Project on Government Oversight"
             ]
         );
+        // "M. de Lasteyrie": a particle after the honorific.
+        let got = actors_of("On attend M. de Lasteyrie à Paris.", Lang::Fr);
+        assert!(got.contains(&("Lasteyrie".to_owned(), 1)), "{got:?}");
         // A built-in person's surname given to someone else is theirs in
         // this article: Thorvald is not the built-in Jens Stoltenberg.
         let got = actors_of(
