@@ -51,7 +51,11 @@ pub struct ArticleActors {
 
 impl ArticleActors {
     /// Index of the actor with `key`, adding it if new.
-    pub fn intern(&mut self, found: Found) -> usize {
+    pub fn intern(&mut self, mut found: Found) -> usize {
+        // A name wrapped across lines reads as one line.
+        if found.name.contains(char::is_whitespace) {
+            found.name = found.name.split_whitespace().collect::<Vec<_>>().join(" ");
+        }
         if let Some(i) = self.actors.iter().position(|a| a.key == found.key) {
             if self.actors[i].name.len() < found.name.len() && found.kind == ActorKind::Person {
                 self.actors[i].name = found.name;
@@ -355,6 +359,27 @@ const NOT_NAMES: &[&str] = &[
     "credit",
     "electric",
     "trade",
+    // Plural nouns that open sentences ("Analysts said", "Les analystes").
+    "analysts",
+    "traders",
+    "dealers",
+    "officials",
+    "economists",
+    "sources",
+    "experts",
+    "observers",
+    "diplomats",
+    "witnesses",
+    "residents",
+    "another",
+    "others",
+    "analystes",
+    "observateurs",
+    "responsables",
+    "diplomates",
+    "temoins",
+    "habitants",
+    "autres",
 ];
 
 /// Connectors allowed inside a person's name.

@@ -203,6 +203,8 @@ enum Who {
     Pronoun(String, usize),
     /// A role noun with an optional nationality: "le responsable américain".
     Role(String, Option<String>),
+    /// Someone the text does not name: "a senior dealer", "un diplomate".
+    Unnamed(String),
 }
 
 /// Quotes of an article; may add newly discovered speakers to `actors`.
@@ -215,6 +217,8 @@ pub fn find_quotes(t: &Tokens<'_>, actors: &mut ArticleActors) -> Vec<Quote> {
     let mut seen_texts: std::collections::HashSet<String> = std::collections::HashSet::new();
     // The closing mark and speaker of the last quote, when it had one.
     let mut previous: Option<(usize, usize)> = None;
+    // Where the last quote by someone unnamed opened.
+    let mut unnamed_at: Option<usize> = None;
     for span in &spans {
         let (first, mut end) = (span.first, span.end);
         // An unclosed quote may end with its own attribution: "… autre part. dit-elle."
@@ -253,6 +257,24 @@ pub fn find_quotes(t: &Tokens<'_>, actors: &mut ArticleActors) -> Vec<Quote> {
             .or_else(|| before_attribution(t, actors, span.open))
             .or_else(|| later_clause_attribution(t, actors, after))
             .or_else(|| subject_attribution(t, actors, span.open, after));
+        // "he said" after "a spokesman said" is still the unnamed spokesman.
+        let found = match found {
+            Some((Who::Pronoun(p, _), _))
+                if unnamed_at.is_some_and(|u| {
+                    speakers
+                        .iter()
+                        .rev()
+                        .find(|(k, _)| *k < span.open)
+                        .is_none_or(|(k, _)| *k < u)
+                }) =>
+            {
+                Some((Who::Unnamed(p), 0.0))
+            }
+            other => other,
+        };
+        if let Some((Who::Unnamed(_), _)) = &found {
+            unnamed_at = Some(span.open);
+        }
         let (speaker, speaker_text, confidence) = match found {
             Some((who, confidence)) => resolve(t, actors, &speakers, who, span.open, confidence),
             None => match previous {
@@ -283,7 +305,7 @@ pub fn find_quotes(t: &Tokens<'_>, actors: &mut ArticleActors) -> Vec<Quote> {
             end: end_byte,
             kind,
             speaker,
-            speaker_text,
+            speaker_text: speaker_text.map(|s| one_line(&s)),
             confidence,
             mentioned,
         });
@@ -308,6 +330,34 @@ pub fn find_quotes(t: &Tokens<'_>, actors: &mut ArticleActors) -> Vec<Quote> {
     quotes.extend(indirect);
     quotes.sort_by_key(|q| q.start);
     quotes
+}
+
+/// A subject that opens with an indefinite article names nobody: "a senior
+/// dealer at an Oslo bank told Reuters", "un diplomate a affirmé".
+fn unnamed_subject(t: &Tokens<'_>, from: usize, verb: usize) -> Option<Who> {
+    let first = (from..verb).find(|k| t.toks[*k].is_word)?;
+    if !INDEFINITES.contains(&t.lower(first)) {
+        return None;
+    }
+    let end = (first + 1..verb)
+        .find(|k| !t.toks[*k].is_word)
+        .unwrap_or(verb)
+        .min(first + 4);
+    // "un haut responsable américain": resolved among Americans instead.
+    if nationality_in(t, first..verb).is_some() {
+        return None;
+    }
+    Some(Who::Unnamed(
+        t.text[t.toks[first].start..t.toks[end - 1].end].to_owned(),
+    ))
+}
+
+/// Indefinite articles and quantifiers that open an unnamed subject.
+const INDEFINITES: &[&str] = &["a", "an", "one", "another", "un", "une"];
+
+/// Words as one line: a name wrapped across lines ("Martin\nKlein").
+fn one_line(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// True when a quote opening at `open` starts a sentence of the paragraph of
@@ -390,7 +440,7 @@ fn indirect_speech(t: &Tokens<'_>, actors: &ArticleActors, spans: &[Span]) -> Ve
             end: t.toks[end - 1].end,
             kind: QuoteKind::Indirect,
             speaker: Some(subject.actor),
-            speaker_text: Some(t.text[subject.start..subject.end].to_owned()),
+            speaker_text: Some(one_line(&t.text[subject.start..subject.end])),
             confidence: 0.7,
             mentioned,
         });
@@ -534,6 +584,20 @@ fn noun_phrase_speaker(
             if actors.actors[actor].kind == ActorKind::Person {
                 return Some(Who::Actor(actor, surface));
             }
+            // "the Bank of Tokyo's Honda", "GAF's Heyman": its person speaks.
+            let e = m.end_tok;
+            if (t.is_punct(e, '\'') || t.is_punct(e, '’'))
+                && t.lower(e + 1) == "s"
+                && t.toks.get(e + 2).is_some_and(|x| x.is_word && x.is_cap)
+                && !super::actors_not_name(t.word(e + 2))
+            {
+                return Some(match actors.mention_at(e + 2) {
+                    Some(p) if actors.actors[p.actor].kind == ActorKind::Person => {
+                        Who::Actor(p.actor, t.text[p.start..p.end].to_owned())
+                    }
+                    _ => Who::NewPerson(e + 2, super::actors::name_end(t, e + 2, 3)),
+                });
+            }
             if role.is_none() {
                 best.get_or_insert(Who::Actor(actor, surface));
             }
@@ -568,7 +632,18 @@ fn noun_phrase_speaker(
         }
         j += 1;
     }
-    best.or_else(|| role.map(|r| Who::Role(r, nationality)))
+    // "said a Treasury spokesman" names nobody; "selon un haut responsable
+    // américain" is resolved among Americans.
+    let indefinite = t.toks.get(k).is_some_and(|x| x.is_word) && INDEFINITES.contains(&t.lower(k));
+    best.or_else(|| {
+        role.map(|r| {
+            if indefinite && nationality.is_none() {
+                Who::Unnamed(format!("{} {r}", t.word(k)))
+            } else {
+                Who::Role(r, nationality)
+            }
+        })
+    })
 }
 
 fn skip_count(t: &Tokens<'_>, k: usize) -> usize {
@@ -598,12 +673,14 @@ fn after_attribution(t: &Tokens<'_>, actors: &ArticleActors, after: usize) -> Op
     if let Some(who) = according_to(t, actors, k, sentence) {
         return Some((who, 0.9));
     }
-    // Verb first: ", a déclaré X", ", said X", ", a-t-il ajouté".
+    // Verb first: ", a déclaré X", ", said X", ", a-t-il ajouté". After
+    // "told" comes the listener ("…, told Reuters"), never the speaker.
     if let Some((v, pronoun)) = verb_phrase_at(t, k) {
         if let Some(p) = pronoun {
             return Some((Who::Pronoun(p, v), 0.85));
         }
-        if let Some(who) = noun_phrase_speaker(t, actors, v + 1, sentence) {
+        let listener_follows = matches!(t.lower(v), "told" | "tells" | "tell" | "telling");
+        if !listener_follows && let Some(who) = noun_phrase_speaker(t, actors, v + 1, sentence) {
             return Some((who, 0.95));
         }
     }
@@ -875,6 +952,9 @@ fn subject_before(t: &Tokens<'_>, actors: &ArticleActors, verb: usize, from: usi
         }
         return Some(Who::NewPerson(s, k));
     }
+    if let Some(who) = unnamed_subject(t, from, verb) {
+        return Some(who);
+    }
     if let Some(m) = mentions.first() {
         return Some(Who::Actor(m.actor, t.text[m.start..m.end].to_owned()));
     }
@@ -1092,6 +1172,7 @@ fn resolve(
                 });
             (last, Some(p), confidence * 0.9)
         }
+        Who::Unnamed(text) => (None, Some(text), 0.0),
         Who::Role(role, nationality) => {
             let compatible = |a: usize| {
                 let actor = &actors.actors[a];
@@ -1325,6 +1406,27 @@ mod tests {
                 "technical error",
                 Some("Wu Daiwei"),
             ),
+            // After "told" comes the listener; an organisation's person speaks.
+            (
+                "\"They've been in again this morning,\" a senior dealer at an Oslo bank told Reuters.",
+                "They've been in again this morning",
+                None,
+            ),
+            (
+                "\"Japan is taking strong measures to stimulate demand,\" said the Bank of Tokyo's Honda.",
+                "Japan is taking strong measures to stimulate demand",
+                Some("Honda"),
+            ),
+            (
+                "\"The deal reflects a trend,\" Analysts said.",
+                "The deal reflects a trend",
+                None,
+            ),
+            (
+                "Robert Smith spoke first. \"We will wait,\" said a Treasury spokesman.",
+                "We will wait",
+                None,
+            ),
             // An organisation's name with "on" ("Project on Government Oversight").
             (
                 "The activist organization the Project on Government Oversight has called it \"a textbook case of favoritism\".",
@@ -1333,6 +1435,15 @@ mod tests {
             ),
         ];
         assert_speakers(cases, Lang::En);
+    }
+
+    /// A pronoun after an unnamed speaker stands for that speaker.
+    #[test]
+    fn unnamed_speakers_stay_unnamed() {
+        let text = "Robert Smith spoke first.\n\nA spokesman for the bank said, \"We are aware of the order.\"\n\n\"Now we have to check the accounts,\" he said.";
+        let got = quotes(text, Lang::En);
+        let speakers: Vec<Option<&str>> = got.iter().map(|q| q.speaker.as_deref()).collect();
+        assert_eq!(speakers, [None, None], "{got:?}");
     }
 
     /// A quoted sentence right after an attributed one, in the same

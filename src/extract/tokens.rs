@@ -69,14 +69,37 @@ fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
 
+/// Characters that open a list item on a new line.
+const BULLETS: &[char] = &['-', '*', '•', '–', '—', '#', '|', '>'];
+
+/// True for text wrapped at a fixed width (wire copy, e-mail, old archives:
+/// "…opening of Japan's financial and\nbanking markets…"): many lines, nearly
+/// all of them short, where new paragraphs are blank lines or indented lines.
+fn hard_wrapped(text: &str) -> bool {
+    let (mut lines, mut short, mut long) = (0usize, 0usize, 0usize);
+    for line in text.lines().map(str::trim_end).filter(|l| !l.is_empty()) {
+        lines += 1;
+        match line.chars().count() {
+            0..=90 => short += 1,
+            91..=120 => {}
+            _ => long += 1,
+        }
+    }
+    lines >= 6 && long == 0 && short * 10 >= lines * 9
+}
+
 /// Splits `text` into tokens and sentences.
 pub fn tokenize<'a>(text: &'a str, abbreviations: &dyn Fn(&str) -> bool) -> Tokens<'a> {
     let mut toks: Vec<Tok> = Vec::new();
     let mut chars = text.char_indices().peekable();
     let mut line_break = true;
+    let wrapped = hard_wrapped(text);
     while let Some((i, c)) = chars.next() {
         if c == '\n' {
-            line_break = true;
+            // In hard-wrapped text a line break inside a paragraph is a space.
+            let next = text[i + 1..].chars().next();
+            let soft = wrapped && next.is_some_and(|n| !n.is_whitespace() && !BULLETS.contains(&n));
+            line_break |= !soft;
             continue;
         }
         if c.is_whitespace() {
@@ -196,6 +219,39 @@ pub fn tokenize<'a>(text: &'a str, abbreviations: &dyn Fn(&str) -> bool) -> Toke
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Wire copy wrapped at 70 columns: a line break inside a paragraph is a
+    /// space, an indented line or a blank line starts a paragraph; text with
+    /// long lines keeps every line break.
+    #[test]
+    fn hard_wrapped_lines_join() {
+        let text = "TOKYO, March 3 - Japan's Foreign\nMinistry spokesman said.\n    \"We have come to seek the opening of Japan's financial and\nbanking markets,\" Jake Garn, ranking Republican on the Senate\nBanking Committee, told Prime Minister Yasuhiro Nakasone.\n    \"Japan's financial and banking market is very large and\nincreasingly sophisticated,\" he said.\n- a list item\n- another item\n";
+        let t = tokenize(text, &|_| false);
+        let find = |w: &str| (0..t.toks.len()).find(|k| t.word(*k) == w).unwrap();
+        let (banking, senate, committee) = (find("banking"), find("Senate"), find("Committee"));
+        assert!(!t.toks[banking].after_break);
+        assert_eq!(t.toks[senate].sentence, t.toks[committee].sentence);
+        assert!(!t.toks[find("Banking")].after_break);
+        assert!(t.toks[find("Japan") + 3].sentence == t.toks[find("Japan")].sentence);
+        let quote = (0..t.toks.len())
+            .filter(|k| t.word(*k) == "\"")
+            .nth(2)
+            .unwrap();
+        assert!(
+            t.toks[quote].after_break,
+            "an indented line opens a paragraph"
+        );
+        let dash = (0..t.toks.len())
+            .filter(|k| t.word(*k) == "-")
+            .nth(1)
+            .unwrap();
+        assert!(t.toks[dash].after_break, "a list item keeps its line");
+
+        let long = format!("{}\nSecond line", "word ".repeat(40));
+        let t = tokenize(&long, &|_| false);
+        let second = (0..t.toks.len()).find(|k| t.word(*k) == "Second").unwrap();
+        assert!(t.toks[second].after_break);
+    }
 
     #[test]
     fn words_punctuation_and_sentences() {
