@@ -184,6 +184,7 @@ const NP_STOPS: &[&str] = &[
 /// How far (in tokens) attribution looks around a quote within its sentence.
 const WINDOW: usize = 60;
 const PRONOUNS: &[&str] = &["il", "elle", "ils", "elles", "he", "she", "they"];
+const PLURAL_PRONOUNS: &[&str] = &["ils", "elles", "they"];
 /// Determiners: a capitalised word after one starts an organisation or a title, not a person's name.
 const DETERMINERS: &[&str] = &["le", "la", "les", "l", "un", "une", "the", "a", "an"];
 const AUXILIARIES: &[&str] = &[
@@ -556,9 +557,15 @@ fn noun_phrase_speaker(
         }
         if t.is_punct(j, ',') && (best.is_some() || role.is_some()) && j > k {
             // An apposition naming the person: "le secrétaire de presse …, le général Patrick Ryder, lors …".
+            // Not a clause: "said one official, echoing statements by Kohl".
             let apposition = (j + 1..(j + 8).min(t.toks.len()))
                 .take_while(|x| {
-                    !t.is_punct(*x, ',') && !t.is_punct(*x, '.') && t.toks[*x].sentence == sentence
+                    !t.is_punct(*x, ',')
+                        && !t.is_punct(*x, '.')
+                        && t.toks[*x].sentence == sentence
+                        && !(t.toks[*x].is_word
+                            && !t.toks[*x].is_cap
+                            && (t.lower(*x).ends_with("ing") || t.lower(*x).ends_with("ant")))
                 })
                 .find_map(|x| {
                     actors
@@ -620,6 +627,19 @@ fn noun_phrase_speaker(
         {
             // A name right after the verb: a person not known yet ("a déclaré Peaches").
             let e = super::actors::name_end(t, j, 4);
+            // "said Drexel Burnham Lambert analyst Norman Mains": a firm, a
+            // job, then the person who speaks.
+            if lexicon.roles.contains(t.key(e))
+                && t.toks.get(e + 1).is_some_and(|x| x.is_word && x.is_cap)
+                && t.toks[e + 1].sentence == sentence
+            {
+                return Some(match actors.mention_at(e + 1) {
+                    Some(m) if actors.actors[m.actor].kind == ActorKind::Person => {
+                        Who::Actor(m.actor, t.text[m.start..m.end].to_owned())
+                    }
+                    _ => Who::NewPerson(e + 1, super::actors::name_end(t, e + 1, 3)),
+                });
+            }
             if !super::actors_not_name(t.word(j)) {
                 return Some(Who::NewPerson(j, e));
             }
@@ -635,15 +655,16 @@ fn noun_phrase_speaker(
     // "said a Treasury spokesman" names nobody; "selon un haut responsable
     // américain" is resolved among Americans.
     let indefinite = t.toks.get(k).is_some_and(|x| x.is_word) && INDEFINITES.contains(&t.lower(k));
-    best.or_else(|| {
-        role.map(|r| {
-            if indefinite && nationality.is_none() {
-                Who::Unnamed(format!("{} {r}", t.word(k)))
-            } else {
-                Who::Role(r, nationality)
-            }
-        })
-    })
+    if indefinite && nationality.is_none() && (best.is_some() || role.is_some()) {
+        // "said a U.S. Bank foreign exchange manager": someone at the bank.
+        let end = (k + 1..j.min(t.toks.len()))
+            .find(|x| !t.toks[*x].is_word && !t.is_punct(*x, '.'))
+            .unwrap_or(j.min(t.toks.len()));
+        return Some(Who::Unnamed(one_line(
+            &t.text[t.toks[k].start..t.toks[end.max(k + 1) - 1].end],
+        )));
+    }
+    best.or_else(|| role.map(|r| Who::Role(r, nationality)))
 }
 
 fn skip_count(t: &Tokens<'_>, k: usize) -> usize {
@@ -715,10 +736,11 @@ fn after_attribution(t: &Tokens<'_>, actors: &ArticleActors, after: usize) -> Op
     if !person || !t.is_punct(name_end, ',') {
         return None;
     }
-    for j in name_end + 2..(name_end + 16).min(t.toks.len()) {
+    // The sentence test stops at a full stop; "U.K." inside goes on.
+    for j in name_end + 2..(name_end + 22).min(t.toks.len()) {
         if t.toks[j].sentence != sentence
             || t.toks[j].after_break
-            || matches!(t.word(j), "«" | "“" | "\"" | "." | ";" | ":" | "(")
+            || matches!(t.word(j), "«" | "“" | "\"" | ";" | ":" | "(")
         {
             break;
         }
@@ -917,6 +939,15 @@ fn subject_before(t: &Tokens<'_>, actors: &ArticleActors, verb: usize, from: usi
     {
         k -= 1;
     }
+    // "he said": "he" or "she" right before the verb is its subject (French
+    // "il"/"elle" may stand for a country or an institution named before).
+    if k > from && matches!(t.lower(k - 1), "he" | "she") {
+        return Some(Who::Pronoun(t.lower(k - 1).to_owned(), k - 1));
+    }
+    // "A spokeswoman for Milan-based Ambrosiano said": nobody named.
+    if let Some(who) = unnamed_subject(t, from, verb) {
+        return Some(who);
+    }
     // "…, qui a averti que": the relative pronoun stands for the noun phrase before it.
     if k > from && matches!(t.lower(k - 1), "qui" | "who") {
         let back = k - 1;
@@ -951,9 +982,6 @@ fn subject_before(t: &Tokens<'_>, actors: &ArticleActors, verb: usize, from: usi
             s -= 1;
         }
         return Some(Who::NewPerson(s, k));
-    }
-    if let Some(who) = unnamed_subject(t, from, verb) {
-        return Some(who);
     }
     if let Some(m) = mentions.first() {
         return Some(Who::Actor(m.actor, t.text[m.start..m.end].to_owned()));
@@ -1153,6 +1181,8 @@ fn resolve(
             });
             (Some(index), Some(surface), confidence * 0.9)
         }
+        // "they said": a group, not the last person named.
+        Who::Pronoun(p, _) if PLURAL_PRONOUNS.contains(&p.as_str()) => (None, Some(p), 0.0),
         Who::Pronoun(p, pronoun_at) => {
             // The last speaker; failing that, the last person mentioned.
             let at = at.min(pronoun_at);
@@ -1416,6 +1446,48 @@ mod tests {
                 "\"Japan is taking strong measures to stimulate demand,\" said the Bank of Tokyo's Honda.",
                 "Japan is taking strong measures to stimulate demand",
                 Some("Honda"),
+            ),
+            (
+                "\"We expect no concessions,\" said one official, echoing statements by Helmut Kohl.",
+                "We expect no concessions",
+                None,
+            ),
+            (
+                "\"The dollar will fall,\" said a U.S. Bank foreign exchange manager.",
+                "The dollar will fall",
+                None,
+            ),
+            // A capitalised "Official" is no name; the official speaks for
+            // the country named.
+            (
+                "\"We see no change,\" the unidentified U.S. Official said.",
+                "We see no change",
+                Some("United States"),
+            ),
+            (
+                "\"The market is stuck,\" said Drexel Burnham Lambert analyst Norman Mains.",
+                "The market is stuck",
+                Some("Norman Mains"),
+            ),
+            (
+                "A spokeswoman for Milan-based Ambrosiano said, \"We have no information.\"",
+                "We have no information.",
+                None,
+            ),
+            (
+                "Chancellor Nigel Lawson spoke. Asked if the United States should raise rates, he said, \"There is no need.\"",
+                "There is no need.",
+                Some("Nigel Lawson"),
+            ),
+            (
+                "\"Rates will fall,\" Peter Fellner, U.K. Economist at stockbrokers James Capel and Co, said.",
+                "Rates will fall",
+                Some("Peter Fellner"),
+            ),
+            (
+                "Jochen Bethkenhagen and his colleagues wrote a report. \"Reform is tricky,\" they said.",
+                "Reform is tricky",
+                None,
             ),
             (
                 "\"The deal reflects a trend,\" Analysts said.",
