@@ -1148,6 +1148,20 @@ fn resolve(
     at: usize,
     confidence: f32,
 ) -> (Option<usize>, Option<String>, f32) {
+    // "the Treasury Secretary said", "Manager said": a title alone names
+    // nobody new; it is resolved like a role noun.
+    let who = match who {
+        Who::NewPerson(s, e) => {
+            // A name never ends with a title word.
+            match (s..e).rev().find(|k| t.toks[*k].is_word) {
+                Some(last) if LEXICON.roles.contains(t.key(last)) => {
+                    Who::Role(t.lower(last).to_owned(), None)
+                }
+                _ => Who::NewPerson(s, e),
+            }
+        }
+        other => other,
+    };
     match who {
         Who::Actor(a, text) => (Some(a), Some(text), confidence),
         Who::NewPerson(s, e) => {
@@ -1160,8 +1174,9 @@ fn resolve(
                 s
             };
             let surface = t.text[t.toks[s].start..t.toks[e - 1].end].to_owned();
-            // Lower-case words after a verb are not names ("a déclaré pléger").
-            if !t.toks[s].is_cap {
+            // Lower-case words after a verb are not names ("a déclaré pléger"),
+            // nor is a lone letter ("S and P said").
+            if !t.toks[s].is_cap || t.word(e - 1).chars().count() < 2 {
                 return (None, Some(surface), 0.0);
             }
             // "…, said James Beam Distilling Co": an organisation speaks.
@@ -1487,6 +1502,16 @@ mod tests {
             (
                 "Jochen Bethkenhagen and his colleagues wrote a report. \"Reform is tricky,\" they said.",
                 "Reform is tricky",
+                None,
+            ),
+            (
+                "\"Rates are fine,\" the Treasury Secretary said.",
+                "Rates are fine",
+                None,
+            ),
+            (
+                "\"Ratings are stable,\" S and P said.",
+                "Ratings are stable",
                 None,
             ),
             (
