@@ -356,6 +356,38 @@ fn unnamed_subject(t: &Tokens<'_>, from: usize, verb: usize) -> Option<Who> {
 /// Indefinite articles and quantifiers that open an unnamed subject.
 const INDEFINITES: &[&str] = &["a", "an", "one", "another", "un", "une"];
 
+/// True when some mention of person `a` carries the title `role_key` just
+/// before it ("Treasury Secretary James Baker", "le porte-parole du Kremlin,
+/// Dmitri Peskov") or in an apposition just after it ("Peskov, the
+/// spokesman,").
+fn titled(t: &Tokens<'_>, actors: &ArticleActors, a: usize, role_key: &str) -> bool {
+    // Walk the title chain next to the name: capitalised words, roles,
+    // connectors and commas, up to another person or any other word.
+    let in_chain = |k: usize| {
+        let tok = &t.toks[k];
+        !tok.is_word
+            || tok.is_cap
+            || LEXICON.roles.contains(t.key(k))
+            || matches!(
+                t.lower(k),
+                "of" | "the" | "for" | "de" | "du" | "des" | "la" | "le" | "l"
+            )
+    };
+    let other_person = |k: usize| {
+        actors
+            .mention_at(k)
+            .is_some_and(|m| m.actor != a && actors.actors[m.actor].kind == ActorKind::Person)
+    };
+    actors.mentions.iter().filter(|m| m.actor == a).any(|m| {
+        let before = (m.first_tok.saturating_sub(9)..m.first_tok)
+            .rev()
+            .take_while(|k| in_chain(*k) && !other_person(*k));
+        let after = (m.end_tok..(m.end_tok + 5).min(t.toks.len()))
+            .take_while(|k| in_chain(*k) && !other_person(*k));
+        before.chain(after).any(|k| t.key(k) == role_key)
+    })
+}
+
 /// Words as one line: a name wrapped across lines ("Martin\nKlein").
 fn one_line(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
@@ -849,7 +881,7 @@ fn participle_subject(
         if LEXICON.roles.contains(t.key(j)) {
             // "le ministre Jean Dupont", "Secretary James Roche".
             let named = actors
-                .mentions_in(j + 1, (j + 4).min(verb))
+                .mentions_in(j + 1, (j + 10).min(verb))
                 .iter()
                 .find(|m| actors.actors[m.actor].kind == ActorKind::Person)
                 .map(|m| Who::Actor(m.actor, t.text[m.start..m.end].to_owned()));
@@ -1219,12 +1251,19 @@ fn resolve(
         }
         Who::Unnamed(text) => (None, Some(text), 0.0),
         Who::Role(role, nationality) => {
+            // With a nationality, any person of that country fits ("le
+            // responsable américain"); without one, only a person the text
+            // gave that title ("Treasury Secretary James Baker … the Treasury
+            // Secretary said"): "the spokesman, who asked not to be
+            // identified" is nobody named.
+            let role_key = normalize(&role);
             let compatible = |a: usize| {
                 let actor = &actors.actors[a];
                 actor.kind == ActorKind::Person
-                    && nationality
-                        .as_ref()
-                        .is_none_or(|n| actor.affiliation.as_ref().is_none_or(|x| x == n))
+                    && match &nationality {
+                        Some(n) => actor.affiliation.as_ref().is_none_or(|x| x == n),
+                        None => titled(t, actors, a, &role_key),
+                    }
             };
             // The most recent compatible person before, else the next one after.
             let before = actors
@@ -1507,6 +1546,18 @@ mod tests {
             (
                 "\"Rates are fine,\" the Treasury Secretary said.",
                 "Rates are fine",
+                None,
+            ),
+            // A title resolves to the person the text gave it, not to the
+            // last person named.
+            (
+                "Treasury Secretary James Baker met Paul Volcker. \"Rates are fine,\" the Treasury Secretary said.",
+                "Rates are fine",
+                Some("James Baker"),
+            ),
+            (
+                "Alan Greenspan was nominated. \"That troubles me,\" the UAW leader told reporters.",
+                "That troubles me",
                 None,
             ),
             (
