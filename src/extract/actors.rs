@@ -362,6 +362,7 @@ const NOT_NAMES: &[&str] = &[
     // Nouns that open sentences or follow "the" in capitals ("Analysts said",
     // "the U.S. Official said", "Les analystes").
     "official",
+    "manager",
     "analysts",
     "bankers",
     "investors",

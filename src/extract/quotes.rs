@@ -1561,6 +1561,12 @@ mod tests {
                 None,
             ),
             (
+                "\"We agree,\" said Conor O'Brien, the Irish envoy.",
+                "We agree",
+                Some("Conor O'Brien"),
+            ),
+            ("\"It is over,\" said Manager.", "It is over", None),
+            (
                 "\"Ratings are stable,\" S and P said.",
                 "Ratings are stable",
                 None,

@@ -120,6 +120,17 @@ pub fn tokenize<'a>(text: &'a str, abbreviations: &dyn Fn(&str) -> bool) -> Toke
                     } else {
                         break;
                     }
+                } else if (d == '\'' || d == '’')
+                    && matches!(&text[i..end], "O" | "D" | "N")
+                    && text[j + d.len_utf8()..]
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_uppercase)
+                {
+                    // "O'Brien", "D'Alema", "N'Diaye": one name ("L'Europe"
+                    // and "d'Israël" stay an article and a name).
+                    chars.next();
+                    end = j + d.len_utf8();
                 } else {
                     break;
                 }
@@ -219,6 +230,32 @@ pub fn tokenize<'a>(text: &'a str, abbreviations: &dyn Fn(&str) -> bool) -> Toke
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn apostrophe_names_are_one_word() {
+        let text = "Conor O'Brien met Massimo D’Alema and N'Diaye. L'Europe d'Israël.";
+        let t = tokenize(text, &|_| false);
+        let words: Vec<&str> = (0..t.toks.len())
+            .filter(|k| t.toks[*k].is_word)
+            .map(|k| t.word(k))
+            .collect();
+        assert_eq!(
+            words,
+            [
+                "Conor",
+                "O'Brien",
+                "met",
+                "Massimo",
+                "D’Alema",
+                "and",
+                "N'Diaye",
+                "L",
+                "Europe",
+                "d",
+                "Israël"
+            ]
+        );
+    }
 
     /// Wire copy wrapped at 70 columns: a line break inside a paragraph is a
     /// space, an indented line or a blank line starts a paragraph; text with
