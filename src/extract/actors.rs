@@ -54,7 +54,7 @@ impl ArticleActors {
     pub fn intern(&mut self, mut found: Found) -> usize {
         // A name wrapped across lines reads as one line.
         if found.name.contains(char::is_whitespace) {
-            found.name = found.name.split_whitespace().collect::<Vec<_>>().join(" ");
+            found.name = one_line(&found.name);
         }
         if let Some(i) = self.actors.iter().position(|a| a.key == found.key) {
             if self.actors[i].name.len() < found.name.len() && found.kind == ActorKind::Person {
@@ -757,6 +757,11 @@ pub fn find_actors(t: &Tokens<'_>, lang: Lang, lexicon: &Lexicon) -> ArticleActo
         }
     }
     out
+}
+
+/// Words as one line: a name wrapped across lines ("Martin\nKlein").
+pub(crate) fn one_line(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Surnames of built-in people that this article gives to someone else:

@@ -9,7 +9,7 @@
 //! Pronouns and role nouns resolve to the most recent compatible person; a
 //! pronoun is never itself a speaker.
 
-use super::actors::{ArticleActors, person_actor};
+use super::actors::{ArticleActors, Mention, one_line, person_actor};
 use super::lexicon::{ActorKind, LEXICON, normalize};
 use super::tokens::Tokens;
 
@@ -388,9 +388,23 @@ fn titled(t: &Tokens<'_>, actors: &ArticleActors, a: usize, role_key: &str) -> b
     })
 }
 
-/// Words as one line: a name wrapped across lines ("Martin\nKlein").
-fn one_line(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+/// The speaker named by the mention at `m`.
+fn actor_who(t: &Tokens<'_>, m: &Mention) -> Who {
+    Who::Actor(m.actor, t.text[m.start..m.end].to_owned())
+}
+
+/// The person whose name starts at `k`: a known person, else a new one of at
+/// most three words ("… analyst Norman Mains", "the Bank of Tokyo's Honda").
+fn person_named_at(t: &Tokens<'_>, actors: &ArticleActors, k: usize) -> Who {
+    match actors.mention_at(k) {
+        Some(m) if actors.actors[m.actor].kind == ActorKind::Person => actor_who(t, m),
+        _ => Who::NewPerson(k, super::actors::name_end(t, k, 3)),
+    }
+}
+
+/// An English or French present participle ("saying", "déclarant").
+fn participle_form(word: &str) -> bool {
+    word.ends_with("ing") || word.ends_with("ant")
 }
 
 /// True when a quote opening at `open` starts a sentence of the paragraph of
@@ -590,14 +604,14 @@ fn noun_phrase_speaker(
         if t.is_punct(j, ',') && (best.is_some() || role.is_some()) && j > k {
             // An apposition naming the person: "le secrétaire de presse …, le général Patrick Ryder, lors …".
             // Not a clause: "said one official, echoing statements by Kohl".
+            let participle =
+                |x: usize| t.toks[x].is_word && !t.toks[x].is_cap && participle_form(t.lower(x));
             let apposition = (j + 1..(j + 8).min(t.toks.len()))
                 .take_while(|x| {
                     !t.is_punct(*x, ',')
                         && !t.is_punct(*x, '.')
                         && t.toks[*x].sentence == sentence
-                        && !(t.toks[*x].is_word
-                            && !t.toks[*x].is_cap
-                            && (t.lower(*x).ends_with("ing") || t.lower(*x).ends_with("ant")))
+                        && !participle(*x)
                 })
                 .find_map(|x| {
                     actors
@@ -605,7 +619,7 @@ fn noun_phrase_speaker(
                         .filter(|m| actors.actors[m.actor].kind == ActorKind::Person)
                 });
             if let Some(m) = apposition {
-                return Some(Who::Actor(m.actor, t.text[m.start..m.end].to_owned()));
+                return Some(actor_who(t, m));
             }
             break;
         }
@@ -630,12 +644,7 @@ fn noun_phrase_speaker(
                 && t.toks.get(e + 2).is_some_and(|x| x.is_word && x.is_cap)
                 && !super::actors_not_name(t.word(e + 2))
             {
-                return Some(match actors.mention_at(e + 2) {
-                    Some(p) if actors.actors[p.actor].kind == ActorKind::Person => {
-                        Who::Actor(p.actor, t.text[p.start..p.end].to_owned())
-                    }
-                    _ => Who::NewPerson(e + 2, super::actors::name_end(t, e + 2, 3)),
-                });
+                return Some(person_named_at(t, actors, e + 2));
             }
             if role.is_none() {
                 best.get_or_insert(Who::Actor(actor, surface));
@@ -665,12 +674,7 @@ fn noun_phrase_speaker(
                 && t.toks.get(e + 1).is_some_and(|x| x.is_word && x.is_cap)
                 && t.toks[e + 1].sentence == sentence
             {
-                return Some(match actors.mention_at(e + 1) {
-                    Some(m) if actors.actors[m.actor].kind == ActorKind::Person => {
-                        Who::Actor(m.actor, t.text[m.start..m.end].to_owned())
-                    }
-                    _ => Who::NewPerson(e + 1, super::actors::name_end(t, e + 1, 3)),
-                });
+                return Some(person_named_at(t, actors, e + 1));
             }
             if !super::actors_not_name(t.word(j)) {
                 return Some(Who::NewPerson(j, e));
@@ -744,10 +748,7 @@ fn after_attribution(t: &Tokens<'_>, actors: &ArticleActors, after: usize) -> Op
     }
     let k = after_honorific(t, k);
     let (who, name_end) = if let Some(m) = actors.mention_at(k) {
-        (
-            Who::Actor(m.actor, t.text[m.start..m.end].to_owned()),
-            m.end_tok,
-        )
+        (actor_who(t, m), m.end_tok)
     } else if t.toks[k].is_cap && t.toks[k].is_word && !super::actors_not_name(t.word(k)) {
         let e = super::actors::name_end(t, k, 4);
         (Who::NewPerson(k, e), e)
@@ -850,7 +851,7 @@ fn participle_subject(
     from: usize,
 ) -> Option<Who> {
     let w = t.lower(verb);
-    if verb == 0 || !t.is_punct(verb - 1, ',') || !(w.ends_with("ing") || w.ends_with("ant")) {
+    if verb == 0 || !t.is_punct(verb - 1, ',') || !participle_form(w) {
         return None;
     }
     // The clause starts after the last ";" or at a ", as/while/et/mais …".
@@ -869,7 +870,7 @@ fn participle_subject(
     while j < verb - 1 {
         if let Some(m) = actors.mention_at(j) {
             if actors.actors[m.actor].kind == ActorKind::Person {
-                return Some(Who::Actor(m.actor, t.text[m.start..m.end].to_owned()));
+                return Some(actor_who(t, m));
             }
             j = m.end_tok.max(j + 1);
             continue;
@@ -884,7 +885,7 @@ fn participle_subject(
                 .mentions_in(j + 1, (j + 10).min(verb))
                 .iter()
                 .find(|m| actors.actors[m.actor].kind == ActorKind::Person)
-                .map(|m| Who::Actor(m.actor, t.text[m.start..m.end].to_owned()));
+                .map(|m| actor_who(t, m));
             return named
                 .or_else(|| name_after_title(t, actors, j, verb))
                 .or_else(|| Some(Who::Role(t.word(j).to_owned(), nationality_in(t, j..verb))));
@@ -940,7 +941,7 @@ fn colon_label(t: &Tokens<'_>, actors: &ArticleActors, open: usize) -> Option<Wh
         .iter()
         .rev()
         .find(|m| actors.actors[m.actor].kind == ActorKind::Person)
-        .map(|m| Who::Actor(m.actor, t.text[m.start..m.end].to_owned()))
+        .map(|m| actor_who(t, m))
 }
 
 /// The subject of the verb at `verb`: the last person mentioned before it in the
@@ -958,7 +959,7 @@ fn subject_before(t: &Tokens<'_>, actors: &ArticleActors, verb: usize, from: usi
         .rev()
         .find(|m| actors.actors[m.actor].kind == ActorKind::Person)
     {
-        return Some(Who::Actor(m.actor, t.text[m.start..m.end].to_owned()));
+        return Some(actor_who(t, m));
     }
     // A capitalised name right before the verb phrase: "Blair a également réitéré".
     let mut k = verb;
@@ -990,7 +991,7 @@ fn subject_before(t: &Tokens<'_>, actors: &ArticleActors, verb: usize, from: usi
             .rev()
             .find(|m| actors.actors[m.actor].kind == ActorKind::Person)
         {
-            return Some(Who::Actor(m.actor, t.text[m.start..m.end].to_owned()));
+            return Some(actor_who(t, m));
         }
         for j in (lo..back).rev() {
             if lexicon.roles.contains(t.key(j)) {
@@ -1016,7 +1017,7 @@ fn subject_before(t: &Tokens<'_>, actors: &ArticleActors, verb: usize, from: usi
         return Some(Who::NewPerson(s, k));
     }
     if let Some(m) = mentions.first() {
-        return Some(Who::Actor(m.actor, t.text[m.start..m.end].to_owned()));
+        return Some(actor_who(t, m));
     }
     for j in from..verb {
         let w = t.lower(j);
