@@ -11,6 +11,7 @@ use crate::extract::{ActorKind, Extraction, QuoteKind};
 use crate::index::manifest::ArticleMeta;
 use crate::index::{CorpusIndex, IndexError, Manifest};
 use crate::model::PartialDate;
+pub use crate::period::Granularity;
 
 /// The articles of a corpus with what extraction found in each, in path order.
 pub struct CorpusData<'a> {
@@ -32,56 +33,6 @@ impl<'a> CorpusData<'a> {
     /// The corpus view of actors with the user's edits.
     pub fn actors(&self, edits: &ActorEdits) -> CorpusActors {
         CorpusActors::build(self.items.iter().map(|(_, meta, e)| (meta.lang, e)), edits)
-    }
-}
-
-/// Time bucket size.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, serde::Deserialize, Default)]
-#[serde(rename_all = "lowercase")]
-pub enum Granularity {
-    /// One bucket per day.
-    Day,
-    /// Weeks starting on Monday.
-    Week,
-    /// Calendar months.
-    #[default]
-    Month,
-    /// Calendar years.
-    Year,
-}
-
-impl Granularity {
-    /// Parses "day", "week", "month", "year".
-    pub fn parse(s: &str) -> Option<Self> {
-        Some(match s {
-            "day" => Self::Day,
-            "week" => Self::Week,
-            "month" => Self::Month,
-            "year" => Self::Year,
-            _ => return None,
-        })
-    }
-
-    /// First day of the bucket holding `date` (dates coarser than the bucket go to their first day).
-    pub fn bucket_start(self, date: PartialDate) -> PartialDate {
-        let first = PartialDate::from_unix_days(date.first_day_unix_days());
-        match self {
-            Self::Day => first,
-            Self::Week => {
-                let weekday = first.weekday().unwrap_or(0);
-                PartialDate::from_unix_days(first.first_day_unix_days() - i64::from(weekday))
-            }
-            Self::Month => PartialDate {
-                year: first.year,
-                month: first.month,
-                day: 1,
-            },
-            Self::Year => PartialDate {
-                year: first.year,
-                month: 1,
-                day: 1,
-            },
-        }
     }
 }
 

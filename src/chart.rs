@@ -10,7 +10,8 @@ use plotters::prelude::*;
 use plotters::style::FontStyle;
 
 use crate::analytics::Granularity;
-use crate::explore::{Explorer, PALETTE, Series, bucket_label};
+use crate::explore::{Explorer, PALETTE, Series};
+use crate::period::axis::{self, LabelStyle, Tick};
 
 /// The font used by the window and by chart exports (Latin, Greek, Cyrillic).
 pub const FONT: &[u8] = include_bytes!("../assets/fonts/DejaVuSans.ttf");
@@ -30,6 +31,82 @@ pub struct ChartLine {
     pub undated: f64,
 }
 
+/// The words of a chart, in the user's language.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ChartText {
+    /// Title at the top.
+    pub title: String,
+    /// Y axis label ("Mentions", "Share of articles").
+    pub y_label: String,
+    /// X axis label ("Month").
+    pub x_label: String,
+    /// Provenance lines at the bottom.
+    pub footer: Vec<String>,
+}
+
+impl ChartText {
+    /// The title, axis names and provenance footer of a timeline export,
+    /// in `lang`: one wording for the window's export and the command line's.
+    /// `dates` is the shown range (`None`: all dates).
+    pub fn timeline(
+        lang: crate::model::Lang,
+        by: Granularity,
+        share: bool,
+        folder: &Path,
+        query: Option<&str>,
+        dates: Option<(String, String)>,
+    ) -> Self {
+        let t = |english: &'static str| crate::i18n::tr_in(lang, english);
+        let period = period_name(lang, by);
+        let folder_name = folder
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let query = query
+            .filter(|q| !q.trim().is_empty())
+            .unwrap_or(t("(none)"));
+        let dates = dates.map_or_else(
+            || t("all").to_owned(),
+            |(from, to)| format!("{from} – {to}"),
+        );
+        let today = crate::ingest::dates::today().to_iso();
+        Self {
+            title: format!(
+                "{} {} — {folder_name}",
+                t("Mentions by"),
+                period.to_lowercase()
+            ),
+            y_label: if share {
+                t("Share of articles")
+            } else {
+                t("Mentions")
+            }
+            .to_owned(),
+            x_label: period.to_owned(),
+            footer: vec![
+                format!("{}: {}", t("Folder"), folder.display()),
+                format!(
+                    "{}: {query} — {}: {dates} — {} {today}",
+                    t("Query"),
+                    t("Dates"),
+                    t("Exported by Dossier on")
+                ),
+            ],
+        }
+    }
+}
+
+/// The name of a period in `lang` ("Month", "Mois").
+pub fn period_name(lang: crate::model::Lang, by: Granularity) -> &'static str {
+    let t = |english: &'static str| crate::i18n::tr_in(lang, english);
+    match by {
+        Granularity::Day => t("Day"),
+        Granularity::Week => t("Week"),
+        Granularity::Month => t("Month"),
+        Granularity::Year => t("Year"),
+    }
+}
+
 /// Everything a chart export shows.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ChartSpec {
@@ -45,6 +122,35 @@ pub struct ChartSpec {
     pub lines: Vec<ChartLine>,
     /// Provenance lines at the bottom (folder, query, date range, export date).
     pub footer: Vec<String>,
+    /// Labels under the time axis, each at the start of the bucket it names.
+    pub x_ticks: Vec<Tick>,
+    /// Labels of the value axis: whole numbers, or percentages for shares.
+    pub y_ticks: Vec<Tick>,
+    /// Top of the value axis (its last tick).
+    pub y_top: f64,
+    /// How labels and numbers are written.
+    pub style: LabelStyle,
+    /// Values are shares of articles (0..=1), not counts.
+    pub share: bool,
+    /// X axis label ("Month").
+    pub x_label: String,
+}
+
+/// Points are marked with dots only up to this many buckets.
+const MAX_MARKED_POINTS: usize = 60;
+/// At most this many labels on the value axis.
+const MAX_Y_LABELS: usize = 8;
+
+/// At most this many labels under the time axis: fewer for long labels
+/// ("2024-01-22", "22 janv. 2024") than for short ones ("2024-01", "2024").
+fn max_x_labels(by: Granularity, style: LabelStyle) -> usize {
+    match (by, style.month_names) {
+        (Granularity::Year, _) => 14,
+        (Granularity::Month, false) => 12,
+        (Granularity::Month, true) => 10,
+        (Granularity::Day | Granularity::Week, false) => 9,
+        (Granularity::Day | Granularity::Week, true) => 8,
+    }
 }
 
 impl ChartSpec {
@@ -54,8 +160,8 @@ impl ChartSpec {
         explorer: &Explorer,
         series: &Series,
         share: bool,
-        title: String,
-        footer: Vec<String>,
+        style: LabelStyle,
+        text: ChartText,
     ) -> Self {
         let lines = series
             .lines
@@ -74,18 +180,37 @@ impl ChartSpec {
                     .collect(),
                 undated: Series::value(*undated, series.undated_articles, share),
             })
-            .collect();
+            .collect::<Vec<ChartLine>>();
+        Self::new(series.by, series.buckets.clone(), lines, share, style, text)
+    }
+
+    /// A chart of `lines` over `buckets`, with its axes' ticks.
+    pub fn new(
+        by: Granularity,
+        buckets: Vec<i64>,
+        lines: Vec<ChartLine>,
+        share: bool,
+        style: LabelStyle,
+        text: ChartText,
+    ) -> Self {
+        let y_max = lines
+            .iter()
+            .flat_map(|l| l.values.iter().copied())
+            .fold(0.0f64, f64::max);
+        let (y_ticks, y_top) = axis::value_ticks(y_max, share, MAX_Y_LABELS, style);
         Self {
-            title,
-            y_label: if share {
-                "Share of articles".to_owned()
-            } else {
-                "Mentions".to_owned()
-            },
-            by: series.by,
-            buckets: series.buckets.clone(),
+            title: text.title,
+            y_label: text.y_label,
+            by,
+            x_ticks: axis::time_ticks(by, &buckets, max_x_labels(by, style), style),
+            buckets,
             lines,
-            footer,
+            footer: text.footer,
+            y_ticks,
+            y_top,
+            style,
+            share,
+            x_label: text.x_label,
         }
     }
 
@@ -96,17 +221,21 @@ impl ChartSpec {
             .lines
             .iter()
             .filter(|l| l.undated > 0.0)
-            .map(|l| format!("{} {}", l.name, format_value(l.undated)))
+            .map(|l| format!("{} {}", l.name, self.value_text(l.undated)))
             .collect();
-        (!parts.is_empty()).then(|| format!("Undated articles: {}", parts.join(", ")))
+        let t = |english: &'static str| crate::i18n::tr_in(self.style.lang, english);
+        (!parts.is_empty()).then(|| format!("{}: {}", t("Undated articles"), parts.join(", ")))
     }
 }
 
-fn format_value(v: f64) -> String {
-    if v.fract() == 0.0 {
-        format!("{v:.0}")
-    } else {
-        format!("{v:.3}")
+impl ChartSpec {
+    /// A value as the axis writes it: a count, or a percentage.
+    fn value_text(&self, v: f64) -> String {
+        if self.share {
+            axis::format_percent(v, 1, self.style.lang)
+        } else {
+            axis::format_number(v, 0, self.style.lang)
+        }
     }
 }
 
@@ -174,38 +303,83 @@ where
     };
     // Room on both sides so the first and last points are not on the frame.
     let pad = ((hi - lo) / 40).max(1);
-    let y_max = spec
-        .lines
-        .iter()
-        .flat_map(|l| l.values.iter().copied())
-        .fold(0.0f64, f64::max);
-    let y_max = if y_max <= 0.0 { 1.0 } else { y_max * 1.1 };
-    let by = spec.by;
+    // Headroom above the last tick for the legend.
+    let y_end = spec.y_top * 1.3;
     let mut chart = ChartBuilder::on(&plot_area)
         .caption(&spec.title, (FAMILY, px(22.0)))
         .margin(px(12.0))
-        .x_label_area_size(px(44.0))
-        .y_label_area_size(px(64.0))
-        .build_cartesian_2d(lo - pad..hi + pad, 0.0..y_max)
+        .margin_left(px(76.0))
+        .margin_right(px(44.0))
+        .margin_bottom(px(52.0))
+        .build_cartesian_2d(lo - pad..hi + pad, 0.0..y_end)
         .map_err(draw_err)?;
+    // The axes are drawn here from the spec's ticks, so every label sits
+    // exactly at the position the spec gives it (plotters' own tick choice
+    // put month labels between their points).
+    let grid = RGBColor(225, 225, 225);
+    let frame = RGBColor(120, 120, 120);
+    for tick in &spec.y_ticks {
+        chart
+            .draw_series(std::iter::once(PathElement::new(
+                vec![(lo - pad, tick.value), (hi + pad, tick.value)],
+                grid.stroke_width(1),
+            )))
+            .map_err(draw_err)?;
+    }
+    for tick in &spec.x_ticks {
+        let x = tick.value as i64;
+        chart
+            .draw_series(std::iter::once(PathElement::new(
+                vec![(x, 0.0), (x, y_end)],
+                grid.stroke_width(1),
+            )))
+            .map_err(draw_err)?;
+    }
     chart
-        .configure_mesh()
-        .x_labels(8)
-        .y_labels(8)
-        .x_label_formatter(&|d| bucket_label(by, *d))
-        .y_label_formatter(&|v| format_value(*v))
-        .x_desc(match by {
-            Granularity::Day => "Day",
-            Granularity::Week => "Week",
-            Granularity::Month => "Month",
-            Granularity::Year => "Year",
-        })
-        .y_desc(&spec.y_label)
-        .label_style((FAMILY, px(13.0)))
-        .axis_desc_style((FAMILY, px(14.0)))
-        .light_line_style(RGBColor(235, 235, 235))
-        .draw()
+        .draw_series(std::iter::once(PathElement::new(
+            vec![(lo - pad, y_end), (lo - pad, 0.0), (hi + pad, 0.0)],
+            frame.stroke_width(1),
+        )))
         .map_err(draw_err)?;
+    let label_font = (FAMILY, px(13.0)).into_font().color(&RGBColor(40, 40, 40));
+    let desc_font = (FAMILY, px(14.0)).into_font().color(&RGBColor(40, 40, 40));
+    use plotters::style::text_anchor::{HPos, Pos, VPos};
+    for tick in &spec.x_ticks {
+        let (x, y) = chart.backend_coord(&(tick.value as i64, 0.0));
+        root.draw(&Text::new(
+            tick.label.clone(),
+            (x, y + px(6.0)),
+            label_font.clone().pos(Pos::new(HPos::Center, VPos::Top)),
+        ))
+        .map_err(draw_err)?;
+    }
+    for tick in &spec.y_ticks {
+        let (x, y) = chart.backend_coord(&(lo - pad, tick.value));
+        root.draw(&Text::new(
+            tick.label.clone(),
+            (x - px(6.0), y),
+            label_font.clone().pos(Pos::new(HPos::Right, VPos::Center)),
+        ))
+        .map_err(draw_err)?;
+    }
+    let (left, bottom) = chart.backend_coord(&(lo - pad, 0.0));
+    let (right, top) = chart.backend_coord(&(hi + pad, y_end));
+    root.draw(&Text::new(
+        spec.x_label.clone(),
+        ((left + right) / 2, bottom + px(28.0)),
+        desc_font.clone().pos(Pos::new(HPos::Center, VPos::Top)),
+    ))
+    .map_err(draw_err)?;
+    root.draw(&Text::new(
+        spec.y_label.clone(),
+        (left - px(62.0), (top + bottom) / 2),
+        desc_font
+            .transform(FontTransform::Rotate270)
+            .pos(Pos::new(HPos::Center, VPos::Top)),
+    ))
+    .map_err(draw_err)?;
+    // Markers only where points are few enough to be told apart.
+    let markers = spec.buckets.len() <= MAX_MARKED_POINTS;
     for line in &spec.lines {
         let [r, g, b] = line.color;
         let color = RGBColor(r, g, b);
@@ -215,23 +389,25 @@ where
             .copied()
             .zip(line.values.iter().copied())
             .collect();
+        let marker = px(3.0).max(2);
+        // Each segment is one filled band: plotters' wide strokes draw
+        // diagonal lines as two thin parallel ones.
+        let pixels: Vec<(i32, i32)> = points.iter().map(|p| chart.backend_coord(p)).collect();
+        let half = f64::from(px(2.0).max(2)) / 2.0;
+        for pair in pixels.windows(2) {
+            root.draw(&Polygon::new(band(pair[0], pair[1], half), color.filled()))
+                .map_err(draw_err)?;
+        }
+        for p in &pixels {
+            let radius = if markers { marker } else { half.round() as i32 };
+            root.draw(&Circle::new(*p, radius, color.filled()))
+                .map_err(draw_err)?;
+        }
         chart
-            .draw_series(LineSeries::new(
-                points.clone(),
-                color.stroke_width(px(2.0).max(1) as u32),
-            ))
+            .draw_series(std::iter::empty::<PathElement<(i64, f64)>>())
             .map_err(draw_err)?
             .label(line.name.clone())
-            .legend(move |(x, y)| {
-                PathElement::new(vec![(x, y), (x + 20, y)], color.stroke_width(3))
-            });
-        chart
-            .draw_series(
-                points
-                    .into_iter()
-                    .map(|p| Circle::new(p, px(3.0).max(2), color.filled())),
-            )
-            .map_err(draw_err)?;
+            .legend(move |(x, y)| Rectangle::new([(x, y - 1), (x + 20, y + 2)], color.filled()));
     }
     if !spec.lines.is_empty() {
         chart
@@ -245,6 +421,20 @@ where
     }
     root.present().map_err(draw_err)?;
     Ok(())
+}
+
+/// The four corners of a band `half` pixels on each side of the segment a–b.
+fn band(a: (i32, i32), b: (i32, i32), half: f64) -> Vec<(i32, i32)> {
+    let (dx, dy) = (f64::from(b.0 - a.0), f64::from(b.1 - a.1));
+    let length = dx.hypot(dy).max(1e-9);
+    let (nx, ny) = (-dy / length * half, dx / length * half);
+    let at = |p: (i32, i32), sign: f64| {
+        (
+            (f64::from(p.0) + sign * nx).round() as i32,
+            (f64::from(p.1) + sign * ny).round() as i32,
+        )
+    };
+    vec![at(a, 1.0), at(b, 1.0), at(b, -1.0), at(a, -1.0)]
 }
 
 fn check_size(width: u32, height: u32) -> Result<(), ChartError> {
@@ -295,7 +485,7 @@ pub fn series_csv(explorer: &Explorer, series: &Series) -> String {
         explorer
             .actors
             .get(a as usize)
-            .map_or_else(String::new, |a| csv_field(&a.name))
+            .map_or_else(String::new, |a| crate::csv::field(&a.name))
     };
     for (i, start) in series.buckets.iter().enumerate() {
         let day = crate::model::PartialDate::from_unix_days(*start).to_iso();
@@ -324,15 +514,6 @@ pub fn series_csv(explorer: &Explorer, series: &Series) -> String {
     out
 }
 
-/// Quotes a CSV field when it holds a comma, quote or line break.
-pub fn csv_field(s: &str) -> String {
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.to_owned()
-    }
-}
-
 fn temp_path(path: &Path, ext: &str) -> std::path::PathBuf {
     let name = path
         .file_name()
@@ -359,12 +540,16 @@ mod tests {
     use super::*;
 
     fn spec() -> ChartSpec {
-        ChartSpec {
+        let text = ChartText {
             title: "Россия / Russie".to_owned(),
             y_label: "Mentions".to_owned(),
-            by: Granularity::Month,
-            buckets: vec![19723, 19754, 19783],
-            lines: vec![
+            x_label: "Month".to_owned(),
+            footer: vec!["Folder: corpus — query: (none)".to_owned()],
+        };
+        ChartSpec::new(
+            Granularity::Month,
+            vec![19723, 19754, 19783],
+            vec![
                 ChartLine {
                     name: "Russie".to_owned(),
                     color: PALETTE[0],
@@ -378,8 +563,10 @@ mod tests {
                     undated: 0.0,
                 },
             ],
-            footer: vec!["Folder: corpus — query: (none)".to_owned()],
-        }
+            false,
+            LabelStyle::default(),
+            text,
+        )
     }
 
     #[test]
@@ -420,11 +607,14 @@ mod tests {
 
     #[test]
     fn empty_chart_still_draws() {
-        let empty = ChartSpec {
-            buckets: vec![],
-            lines: vec![],
-            ..spec()
-        };
+        let empty = ChartSpec::new(
+            Granularity::Month,
+            vec![],
+            vec![],
+            false,
+            LabelStyle::default(),
+            ChartText::default(),
+        );
         assert!(svg_string(&empty, 400, 300).unwrap().contains("<svg"));
     }
 }

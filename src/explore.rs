@@ -7,12 +7,13 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use crate::analytics::{CorpusData, Granularity};
+use crate::analytics::CorpusData;
 use crate::extract::corpus::CorpusActors;
 use crate::extract::edits::ActorEdits;
 use crate::extract::{ActorKind, Extraction, QuoteKind};
 use crate::index::manifest::ArticleMeta;
-use crate::model::{ArticleId, Lang, PartialDate, PubDate};
+use crate::model::{ArticleId, Lang, PubDate};
+pub use crate::period::{Granularity, bucket_end, bucket_label};
 
 /// Index of an article in [`Explorer::articles`].
 pub type ArticleIx = u32;
@@ -173,96 +174,6 @@ impl Series {
     pub fn bucket_label(&self, start: i64) -> String {
         bucket_label(self.by, start)
     }
-}
-
-/// Human label of a bucket.
-pub fn bucket_label(by: Granularity, start: i64) -> String {
-    let d = PartialDate::from_unix_days(start);
-    match by {
-        Granularity::Day => d.to_iso(),
-        Granularity::Week => format!("week of {}", d.to_iso()),
-        Granularity::Month => format!("{:04}-{:02}", d.year, d.month),
-        Granularity::Year => format!("{:04}", d.year),
-    }
-}
-
-/// The last day (inclusive) of the bucket starting at `start`.
-pub fn bucket_end(by: Granularity, start: i64) -> i64 {
-    let d = PartialDate::from_unix_days(start);
-    match by {
-        Granularity::Day => start,
-        Granularity::Week => start + 6,
-        Granularity::Month => {
-            let (y, m) = if d.month == 12 {
-                (d.year + 1, 1)
-            } else {
-                (d.year, d.month + 1)
-            };
-            PartialDate {
-                year: y,
-                month: m,
-                day: 1,
-            }
-            .first_day_unix_days()
-                - 1
-        }
-        Granularity::Year => {
-            PartialDate {
-                year: d.year + 1,
-                month: 1,
-                day: 1,
-            }
-            .first_day_unix_days()
-                - 1
-        }
-    }
-}
-
-/// Bucket starts between days `lo` and `hi` for axis labels, every `stride`
-/// buckets so that labels are at least `min_days` apart; with the stride.
-pub fn bucket_marks(by: Granularity, lo: f64, hi: f64, min_days: f64) -> (Vec<i64>, i64) {
-    if !(lo.is_finite() && hi.is_finite()) || hi < lo {
-        return (Vec::new(), 1);
-    }
-    let length = match by {
-        Granularity::Day => 1.0,
-        Granularity::Week => 7.0,
-        Granularity::Month => 30.4,
-        Granularity::Year => 365.25,
-    };
-    let stride = (min_days / length).ceil().max(1.0) as i64;
-    // Years and months align on round values (every 5 years, every quarter).
-    let stride = match by {
-        Granularity::Month if stride > 1 => [2, 3, 6, 12, 24, 60, 120]
-            .into_iter()
-            .find(|s| *s >= stride)
-            .unwrap_or(stride),
-        Granularity::Year if stride > 1 => [2, 5, 10, 20, 50, 100]
-            .into_iter()
-            .find(|s| *s >= stride)
-            .unwrap_or(stride),
-        _ => stride,
-    };
-    let first = by
-        .bucket_start(PartialDate::from_unix_days(lo.floor() as i64))
-        .first_day_unix_days();
-    let mut out = Vec::new();
-    let mut start = first;
-    let mut index: i64 = 0;
-    while (start as f64) <= hi && out.len() < 1000 {
-        let d = PartialDate::from_unix_days(start);
-        let ordinal = match by {
-            Granularity::Month => i64::from(d.year) * 12 + i64::from(d.month) - 1,
-            Granularity::Year => i64::from(d.year),
-            _ => index,
-        };
-        if (start as f64) >= lo && ordinal.rem_euclid(stride) == 0 {
-            out.push(start);
-        }
-        start = bucket_end(by, start) + 1;
-        index += 1;
-    }
-    (out, stride)
 }
 
 fn granularity_slot(by: Granularity) -> usize {
@@ -733,7 +644,7 @@ impl Explorer {
 mod tests {
     use super::*;
     use crate::extract::extract_text;
-    use crate::model::DateSource;
+    use crate::model::{DateSource, PartialDate};
 
     fn meta(i: u64, date: Option<&str>, title: &str) -> ArticleMeta {
         ArticleMeta {
@@ -834,20 +745,6 @@ mod tests {
         assert_eq!(m, vec![vec![3, 2], vec![2, 3]]);
         assert_eq!(ex.articles_with_both(&all, russia, china).len(), 2);
         assert_eq!(bucket_end(Granularity::Month, march), march + 30);
-        let (marks, stride) = bucket_marks(
-            Granularity::Month,
-            march as f64 - 100.0,
-            march as f64 + 400.0,
-            80.0,
-        );
-        assert_eq!(stride, 3, "quarters");
-        let labels: Vec<String> = marks
-            .iter()
-            .map(|m| bucket_label(Granularity::Month, *m))
-            .collect();
-        assert_eq!(labels[..3], ["2024-01", "2024-04", "2024-07"]);
-        let (marks, _) = bucket_marks(Granularity::Day, 0.0, 10.0, 1.0);
-        assert_eq!(marks.len(), 11);
         assert_eq!(bucket_label(Granularity::Month, march), "2024-03");
     }
 }

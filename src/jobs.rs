@@ -13,7 +13,7 @@ use std::time::{Duration, Instant};
 use crate::analytics::CorpusData;
 use crate::explore::{ActorIx, Explorer};
 use crate::extract::Extraction;
-use crate::extract::edits::ActorEdits;
+use crate::extract::edits::{ActorEdits, EditOp};
 use crate::index::manifest::ArticleMeta;
 use crate::model::ArticleId;
 use crate::pipeline::{self, Corpus, IndexOptions, Progress, Summary};
@@ -54,8 +54,9 @@ pub enum Request {
     },
     /// The text of an article.
     Article(ArticleId),
-    /// Save these actor edits, then rebuild the explorer with them.
-    SaveEdits(ActorEdits),
+    /// Apply these changes to the saved actor edits (as they are now, under
+    /// their lock), then rebuild the explorer with the result.
+    Edit(Vec<EditOp>),
     /// Correct an article's date (`path#part`; `None`: no known date), or drop
     /// the correction (`clear`), then rebuild the explorer.
     CorrectDate {
@@ -95,7 +96,8 @@ pub enum JobEvent {
         /// Its text, `Ok(None)` when it is no longer in the index.
         result: Result<Option<ArticleText>, String>,
     },
-    /// Answer to [`Request::SaveEdits`]: the rebuilt explorer and the saved edits.
+    /// Answer to [`Request::Edit`] and [`Request::CorrectDate`]: the rebuilt
+    /// explorer and the saved edits.
     Rebuilt(Result<(Arc<Explorer>, ActorEdits), String>),
 }
 
@@ -277,17 +279,13 @@ fn correct_date(
     clear: bool,
 ) -> Result<(), String> {
     use crate::index::corrections::DateCorrections;
-    let mut corrections = DateCorrections::load(&corpus.data_dir)?;
-    if clear {
-        corrections.unset(doc);
-    } else {
-        corrections.set(doc, date)?;
-    }
-    corrections.save(&corpus.data_dir).map_err(|e| {
-        format!(
-            "cannot save date corrections in {}: {e}",
-            corpus.data_dir.display()
-        )
+    let corrections = DateCorrections::update(&corpus.data_dir, |corrections| {
+        if clear {
+            corrections.unset(doc);
+            Ok(())
+        } else {
+            corrections.set(doc, date)
+        }
     })?;
     let mut manifest = crate::index::Manifest::load(&corpus.data_dir)?
         .ok_or_else(|| "the corpus manifest is missing".to_owned())?;
@@ -354,14 +352,9 @@ fn serve(
                         .and_then(|()| ActorEdits::load(&corpus.data_dir));
                     JobEvent::Rebuilt(saved.and_then(|edits| rebuild(corpus, &mut explorer, edits)))
                 }
-                Request::SaveEdits(edits) => {
-                    let saved = edits.save(&corpus.data_dir).map_err(|e| {
-                        format!(
-                            "cannot save actor edits in {}: {e}",
-                            corpus.data_dir.display()
-                        )
-                    });
-                    JobEvent::Rebuilt(saved.and_then(|()| rebuild(corpus, &mut explorer, edits)))
+                Request::Edit(ops) => {
+                    let saved = crate::extract::edits::update(&corpus.data_dir, &ops);
+                    JobEvent::Rebuilt(saved.and_then(|edits| rebuild(corpus, &mut explorer, edits)))
                 }
             };
             if !send(event) {

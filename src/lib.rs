@@ -13,13 +13,16 @@
 pub mod analytics;
 pub mod chart;
 pub mod cli;
+pub mod csv;
 pub mod explore;
 pub mod extract;
+pub mod i18n;
 pub mod index;
 pub mod ingest;
 pub mod jobs;
 pub mod model;
 pub mod os_open;
+pub mod period;
 pub mod pipeline;
 pub mod sample;
 pub mod storage;

@@ -112,11 +112,28 @@ pub fn index_folder(
     let folder = std::fs::canonicalize(folder)
         .with_context(|| format!("cannot open folder {}", folder.display()))?;
     anyhow::ensure!(folder.is_dir(), "not a folder: {}", folder.display());
-    std::fs::create_dir_all(data_dir)
-        .with_context(|| format!("cannot create {}", data_dir.display()))?;
+    crate::storage::refuse_inside(data_dir, &folder).map_err(anyhow::Error::msg)?;
+    if let Some(opened) = open_read_only(&folder, data_dir, started)? {
+        return Ok(opened);
+    }
+    crate::storage::claim_corpus_dir(data_dir, &folder).map_err(anyhow::Error::msg)?;
     // One indexing run per corpus at a time, across processes.
     let _lock = lock_corpus(data_dir, cancel, progress)?;
+    crate::storage::remove_stale_temp_files(data_dir);
     let mut summary = Summary::default();
+    let edits_path = data_dir.join(crate::extract::edits::EDITS_FILE);
+    let corrections_path = data_dir.join(crate::index::corrections::CORRECTIONS_FILE);
+    summary.notes.extend(
+        [
+            crate::storage::recover_json::<ActorEdits>(&edits_path, "actor edits"),
+            crate::storage::recover_json::<crate::index::corrections::DateCorrections>(
+                &corrections_path,
+                "date corrections",
+            ),
+        ]
+        .into_iter()
+        .flatten(),
+    );
 
     let (index, outcome) = CorpusIndex::open_or_create(&data_dir.join("tantivy"))?;
     let loaded = Manifest::load(data_dir);
@@ -139,6 +156,19 @@ pub fn index_folder(
         (OpenOutcome::Created, _) => Manifest::new(&folder),
     };
     manifest.folder = folder.display().to_string();
+    // A manifest started afresh goes with an emptied index: nothing to compare.
+    let (extra_docs, missing) = if wipe_index {
+        (Vec::new(), Vec::new())
+    } else {
+        reconcile(&index, &mut manifest)?
+    };
+    if !extra_docs.is_empty() || !missing.is_empty() {
+        summary.notes.push(format!(
+            "the index and the list of read files disagreed ({} article(s) missing from the index, {} not listed); repairing",
+            missing.len(),
+            extra_docs.len()
+        ));
+    }
     let edits = ActorEdits::load(data_dir).unwrap_or_else(|why| {
         summary
             .notes
@@ -156,9 +186,9 @@ pub fn index_folder(
             });
         }
         // Forget what was read so every file counts as changed.
-        for entry in manifest.files.values_mut() {
-            entry.size = u64::MAX;
-            entry.content_hash = 0;
+        let paths: Vec<String> = manifest.files.keys().cloned().collect();
+        for path in &paths {
+            manifest.forget(path);
         }
         manifest.extractor_version = crate::extract::EXTRACTOR_VERSION;
         manifest.user_actors = user_actors;
@@ -180,6 +210,7 @@ pub fn index_folder(
     summary.files = walked.files.len();
     summary.files_ignored = walked.ignored;
     summary.skipped.extend(walked.skipped);
+    summary.warnings.extend(walked.notes);
 
     let present: std::collections::HashSet<&str> =
         walked.files.iter().map(|f| f.rel_path.as_str()).collect();
@@ -193,19 +224,21 @@ pub fn index_folder(
         .files
         .iter()
         .filter(|f| {
-            manifest
-                .files
-                .get(&f.rel_path)
-                .is_none_or(|e| e.size != f.size || e.modified_unix_ns != f.modified_unix_ns)
+            manifest.files.get(&f.rel_path).is_none_or(|e| {
+                e.retry || e.size != f.size || e.modified_unix_ns != f.modified_unix_ns
+            })
         })
         .collect();
     summary.files_unchanged = walked.files.len() - to_read.len();
 
     let mut writer = None;
-    if wipe_index || !removed.is_empty() || !to_read.is_empty() {
+    if wipe_index || !removed.is_empty() || !to_read.is_empty() || !extra_docs.is_empty() {
         let w = index.writer(options.threads.max(1))?;
         if wipe_index {
             w.delete_all_documents().context("cannot clear the index")?;
+        }
+        for id in &extra_docs {
+            store::delete_article(&w, index.fields(), *id);
         }
         for path in &removed {
             store::delete_file(&w, index.fields(), path);
@@ -232,14 +265,19 @@ pub fn index_folder(
             summary.cancelled = true;
             break;
         }
-        let results: Vec<(&FileInfo, Result<ReadFile, String>)> = pool.install(|| {
+        let results: Vec<(&FileInfo, Result<ReadFile, Failure>)> = pool.install(|| {
             batch
                 .par_iter()
-                .map(|info| (*info, read_guarded(info, &options.read, lexicon)))
+                .map(|info| (*info, read_guarded(info, &options.read, lexicon, cancel)))
                 .collect()
         });
         let Some(w) = writer.as_mut() else { break };
         for (info, result) in results {
+            if matches!(&result, Err(f) if f.cancelled) {
+                // Stopped midway: the file stays as it was, to be read next run.
+                summary.cancelled = true;
+                continue;
+            }
             summary.files_read += 1;
             summary.bytes_read += info.size;
             report.files_done += 1;
@@ -279,17 +317,19 @@ pub fn index_folder(
                         content_hash: read.content_hash,
                         articles: read.articles.iter().map(ArticleMeta::of).collect(),
                         error: None,
+                        retry: false,
                         warnings: read.warnings,
                     }
                 }
-                (None, Err(reason)) => {
+                (None, Err(failure)) => {
                     store::delete_file(w, index.fields(), &info.rel_path);
                     FileEntry {
                         size: info.size,
                         modified_unix_ns: info.modified_unix_ns,
                         content_hash: 0,
                         articles: Vec::new(),
-                        error: Some(reason),
+                        error: Some(failure.reason),
+                        retry: failure.retry,
                         warnings: Vec::new(),
                     }
                 }
@@ -300,7 +340,7 @@ pub fn index_folder(
         progress(&report);
         report.batch.clear();
         if last_commit.elapsed() > COMMIT_EVERY {
-            w.commit().context("cannot commit the index")?;
+            store::commit(w).context("cannot commit the index")?;
             manifest
                 .save(data_dir)
                 .context("cannot save the manifest")?;
@@ -308,7 +348,7 @@ pub fn index_folder(
         }
     }
     if let Some(mut w) = writer {
-        w.commit().context("cannot commit the index")?;
+        store::commit(&mut w).context("cannot commit the index")?;
         manifest
             .save(data_dir)
             .context("cannot save the manifest")?;
@@ -340,6 +380,101 @@ pub fn index_folder(
     }
     summary.skipped.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(finish(summary, started, folder, data_dir, index, manifest))
+}
+
+/// A corpus whose data folder Dossier may not write (a read-only disk, a copy
+/// handed over by a colleague): opened as last built, without checking the
+/// article folder, with a note. `None` when the folder is writable or holds
+/// no corpus yet.
+fn open_read_only(
+    folder: &Path,
+    data_dir: &Path,
+    started: Instant,
+) -> anyhow::Result<Option<(Summary, Corpus)>> {
+    if !data_dir
+        .join(crate::index::manifest::MANIFEST_FILE)
+        .is_file()
+    {
+        return Ok(None);
+    }
+    // The folder holds a corpus: creating its lock file there writes only in
+    // Dossier's own folder.
+    let probe = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(data_dir.join(LOCK_FILE));
+    let read_only = matches!(&probe, Err(e) if matches!(
+        e.kind(),
+        std::io::ErrorKind::PermissionDenied | std::io::ErrorKind::ReadOnlyFilesystem
+    ));
+    if !read_only {
+        return Ok(None);
+    }
+    let manifest = Manifest::load(data_dir)
+        .map_err(anyhow::Error::msg)?
+        .ok_or_else(|| anyhow::anyhow!("no manifest in {}", data_dir.display()))?;
+    let index = CorpusIndex::open_read_only(&data_dir.join("tantivy"))?;
+    let summary = Summary {
+        files: manifest.files.len(),
+        notes: vec![format!(
+            "the data folder {} is read-only: showing the index as last built, without looking for changed files",
+            data_dir.display()
+        )],
+        ..Summary::default()
+    };
+    Ok(Some(finish(
+        summary,
+        started,
+        folder.to_path_buf(),
+        data_dir,
+        index,
+        manifest,
+    )))
+}
+
+/// Compares the index with the manifest. Files whose articles are missing
+/// from the index (a rolled-back `meta.json`, a lost segment) are marked to be
+/// read again; returns the ids of documents the manifest does not list (and
+/// of duplicated ones, whose files are read again too) to delete, and the ids
+/// of the missing articles. Cheap when the counts agree.
+fn reconcile(
+    index: &CorpusIndex,
+    manifest: &mut Manifest,
+) -> anyhow::Result<(Vec<crate::model::ArticleId>, Vec<crate::model::ArticleId>)> {
+    use std::collections::HashMap;
+    if index.num_articles() == manifest.article_count() as u64 {
+        return Ok((Vec::new(), Vec::new()));
+    }
+    let mut in_index: HashMap<crate::model::ArticleId, usize> = HashMap::new();
+    for id in index.article_ids()? {
+        *in_index.entry(id).or_default() += 1;
+    }
+    let mut listed = std::collections::HashSet::new();
+    let mut missing = Vec::new();
+    let mut stale_files = Vec::new();
+    for (path, entry) in &manifest.files {
+        for article in &entry.articles {
+            listed.insert(article.id);
+            match in_index.get(&article.id) {
+                Some(1) => {}
+                Some(_) => stale_files.push(path.clone()),
+                None => {
+                    missing.push(article.id);
+                    stale_files.push(path.clone());
+                }
+            }
+        }
+    }
+    let extra: Vec<_> = in_index
+        .iter()
+        .filter(|(id, n)| !listed.contains(*id) || **n > 1)
+        .map(|(id, _)| *id)
+        .collect();
+    for path in &stale_files {
+        manifest.forget(path);
+    }
+    Ok((extra, missing))
 }
 
 /// The end of every run: final counts, the user's date corrections, the corpus.
@@ -429,13 +564,24 @@ fn lock_corpus(
 /// A file's articles with what extraction found in each.
 type ReadFile = (FileRead, Vec<Extraction>);
 
+/// Why a file gave no article.
+struct Failure {
+    /// One line for the user.
+    reason: String,
+    /// The cause may pass (an I/O error): read the file again next run.
+    retry: bool,
+    /// The run was cancelled while this file was being read.
+    cancelled: bool,
+}
+
 /// Reads one file and extracts its articles' actors and quotes; a panic inside a
 /// reader or the extractor becomes a skip reason, never a crash.
 fn read_guarded(
     info: &FileInfo,
     options: &ReadOptions,
     lexicon: &Lexicon,
-) -> Result<(FileRead, Vec<Extraction>), String> {
+    cancel: &AtomicBool,
+) -> Result<ReadFile, Failure> {
     let work = || {
         // Debug builds only: lets the tests check that a panic while reading
         // one file becomes a skipped file, not a crash.
@@ -446,17 +592,30 @@ fn read_guarded(
             panic!("test panic while reading {}", info.rel_path);
         }
         ingest::read_file(info, options).map(|read| {
-            let extractions = read
+            let extractions: Option<Vec<Extraction>> = read
                 .articles
                 .iter()
-                .map(|a| extract::extract(a, lexicon))
+                .map(|a| extract::extract_until(&a.body, a.lang, lexicon, Some(cancel)))
                 .collect();
-            (read, extractions)
+            extractions.map(|e| (read, e))
         })
     };
+    let cancelled = || Failure {
+        reason: "cancelled".to_owned(),
+        retry: true,
+        cancelled: true,
+    };
+    if cancel.load(Ordering::Relaxed) {
+        return Err(cancelled());
+    }
     match std::panic::catch_unwind(AssertUnwindSafe(work)) {
-        Ok(Ok(read)) => Ok(read),
-        Ok(Err(error)) => Err(reason_of(&error)),
+        Ok(Ok(Some(read))) => Ok(read),
+        Ok(Ok(None)) => Err(cancelled()),
+        Ok(Err(error)) => Err(Failure {
+            reason: reason_of(&error),
+            retry: matches!(error, IngestError::Read { .. }),
+            cancelled: false,
+        }),
         Err(panic) => {
             let message = panic
                 .downcast_ref::<&str>()
@@ -464,9 +623,11 @@ fn read_guarded(
                 .or_else(|| panic.downcast_ref::<String>().cloned())
                 .unwrap_or_default();
             log::error!("reader panicked on {}: {message}", info.rel_path);
-            Err(format!(
-                "internal error while reading this file ({message})"
-            ))
+            Err(Failure {
+                reason: format!("internal error while reading this file ({message})"),
+                retry: false,
+                cancelled: false,
+            })
         }
     }
 }

@@ -13,14 +13,7 @@ use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use common::{cli, copy_tree, fixtures, json_lines, stderr, tree_fingerprint};
-
-fn is_root() -> bool {
-    Command::new("id")
-        .arg("-u")
-        .output()
-        .is_ok_and(|o| String::from_utf8_lossy(&o.stdout).trim() == "0")
-}
+use common::{cli, copy_tree, fixtures, is_root, json_lines, stderr, tree_fingerprint};
 
 /// `n` small French articles in sub-folders of 500.
 fn generate(dir: &Path, n: usize) {

@@ -47,6 +47,8 @@ pub struct ArticleActors {
     /// Token index → index in `mentions` (u32::MAX: none), so lookups stay O(1)
     /// on very long articles.
     by_token: Vec<u32>,
+    /// Actor key → index in `actors`, so interning stays O(1) per name.
+    by_key: HashMap<String, usize>,
 }
 
 impl ArticleActors {
@@ -56,7 +58,7 @@ impl ArticleActors {
         if found.name.contains(char::is_whitespace) {
             found.name = one_line(&found.name);
         }
-        if let Some(i) = self.actors.iter().position(|a| a.key == found.key) {
+        if let Some(&i) = self.by_key.get(&found.key) {
             if self.actors[i].name.len() < found.name.len() && found.kind == ActorKind::Person {
                 self.actors[i].name = found.name;
             }
@@ -65,6 +67,7 @@ impl ArticleActors {
             }
             return i;
         }
+        self.by_key.insert(found.key.clone(), self.actors.len());
         self.actors.push(found);
         self.actors.len() - 1
     }
@@ -88,12 +91,23 @@ impl ArticleActors {
     }
 
     /// Adds a mention and keeps the mentions sorted and indexed by token.
+    /// Appending after the last mention (the usual case) costs only the
+    /// mention's tokens; an insertion in the middle re-indexes the mentions
+    /// after it.
     pub fn add_mention(&mut self, mention: Mention) {
         let at = self
             .mentions
             .partition_point(|m| m.first_tok < mention.first_tok);
+        let end_tok = mention.end_tok;
         self.mentions.insert(at, mention);
-        self.reindex();
+        if self.by_token.len() < end_tok {
+            self.by_token.resize(end_tok, u32::MAX);
+        }
+        for (index, m) in self.mentions.iter().enumerate().skip(at) {
+            for slot in &mut self.by_token[m.first_tok..m.end_tok] {
+                *slot = u32::try_from(index).unwrap_or(u32::MAX);
+            }
+        }
     }
 
     fn reindex(&mut self) {
@@ -516,6 +530,9 @@ pub fn find_actors(t: &Tokens<'_>, lang: Lang, lexicon: &Lexicon) -> ArticleActo
     let mut i = 0;
     // Pass 1: gazetteer, longest match first.
     while i < n {
+        if t.cancelled(i) {
+            return out;
+        }
         if !t.toks[i].is_word {
             i += 1;
             continue;
@@ -596,6 +613,9 @@ pub fn find_actors(t: &Tokens<'_>, lang: Lang, lexicon: &Lexicon) -> ArticleActo
     // Pass 2: capitalised runs with person or organisation cues.
     let mut i = 0;
     while i < n {
+        if t.cancelled(i) {
+            return out;
+        }
         if covered[i] || !t.toks[i].is_word || !t.toks[i].is_cap {
             i += 1;
             continue;
@@ -747,12 +767,7 @@ pub fn find_actors(t: &Tokens<'_>, lang: Lang, lexicon: &Lexicon) -> ArticleActo
         if out.actors[index].kind != ActorKind::Person || out.actors[index].affiliation.is_some() {
             continue;
         }
-        let first = out
-            .mentions
-            .iter()
-            .find(|m| m.actor == index)
-            .map(|m| (m.first_tok, m.end_tok));
-        if let Some((first, end)) = first {
+        if let Some(&(first, end)) = first_mention.get(&index) {
             out.actors[index].affiliation = affiliation_near(t, &out, first, end);
         }
     }

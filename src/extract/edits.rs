@@ -53,7 +53,143 @@ impl UserActor {
     }
 }
 
+/// One change to a corpus's actor edits. The window and the command line
+/// describe what the user did as changes, and [`update`] applies them to the
+/// file as it is now, under its lock, so edits made at the same time by two
+/// processes or windows are all kept.
+#[derive(Clone, Debug, PartialEq)]
+pub enum EditOp {
+    /// Merge the actor `from` into `into` (keys).
+    Merge {
+        /// Key of the merged actor.
+        from: String,
+        /// Key it goes into.
+        into: String,
+    },
+    /// Undo the merge of this key.
+    Unmerge(String),
+    /// Give an actor (key) a display name.
+    Rename {
+        /// Actor key.
+        key: String,
+        /// New name (not empty).
+        name: String,
+    },
+    /// Hide an actor (key).
+    Hide(String),
+    /// Show a hidden actor (key) again.
+    Unhide(String),
+    /// Split a form off an actor.
+    Split {
+        /// Actor key.
+        key: String,
+        /// The form.
+        form: String,
+    },
+    /// Put a split form back.
+    Unsplit {
+        /// Actor key.
+        key: String,
+        /// The form.
+        form: String,
+    },
+    /// Whether a metonym counts for its country or institution.
+    Metonym {
+        /// The metonym as written.
+        form: String,
+        /// True: it counts.
+        counts: bool,
+    },
+    /// Add (or replace) a user actor.
+    Add(UserActor),
+    /// Remove a user actor by name or key.
+    Remove(String),
+    /// Replace everything (import of an exported file).
+    Replace(ActorEdits),
+}
+
+/// Applies `ops` in order to the corpus's saved edits, under the corpus's
+/// edits lock (read, change, write atomically); returns the edits as saved.
+/// Nothing is written when one of them is refused.
+pub fn update(corpus_dir: &Path, ops: &[EditOp]) -> Result<ActorEdits, String> {
+    crate::storage::update_json(
+        &corpus_dir.join(EDITS_FILE),
+        "actor edits",
+        |edits: &mut ActorEdits| {
+            for op in ops {
+                edits.apply(op)?;
+            }
+            edits.version = 1;
+            Ok(edits.clone())
+        },
+    )
+}
+
 impl ActorEdits {
+    /// Applies one change; a change that makes no sense (an empty name, a
+    /// merge into itself, an import with a merge cycle) is refused.
+    pub fn apply(&mut self, op: &EditOp) -> Result<(), String> {
+        match op {
+            EditOp::Merge { from, into } => self.merge(from, into)?,
+            EditOp::Unmerge(key) => {
+                self.unmerge(key);
+            }
+            EditOp::Rename { key, name } => {
+                let name = name.trim();
+                if name.is_empty() {
+                    return Err(format!("an empty name for {key} is refused"));
+                }
+                self.rename.insert(key.clone(), name.to_owned());
+            }
+            EditOp::Hide(key) => {
+                self.hide.insert(key.clone());
+            }
+            EditOp::Unhide(key) => {
+                self.hide.remove(key);
+            }
+            EditOp::Split { key, form } => self.split_alias(key, form)?,
+            EditOp::Unsplit { key, form } => {
+                if !self.unsplit_alias(key, form) {
+                    return Err(format!("{form:?} was not split off {key}"));
+                }
+            }
+            EditOp::Metonym { form, counts } => self.set_metonym(form, *counts),
+            EditOp::Add(actor) => self.add_actor(actor.clone())?,
+            EditOp::Remove(name) => {
+                if !self.remove_actor(name) {
+                    return Err(format!("no added actor named {name:?}"));
+                }
+            }
+            EditOp::Replace(edits) => {
+                edits.validate()?;
+                *self = edits.clone();
+            }
+        }
+        Ok(())
+    }
+
+    /// Checks edits read from a file: no merge cycle, no empty name.
+    pub fn validate(&self) -> Result<(), String> {
+        for start in self.merge.keys() {
+            let mut seen = BTreeSet::from([start.as_str()]);
+            let mut current = start.as_str();
+            while let Some(next) = self.merge.get(current) {
+                if !seen.insert(next.as_str()) {
+                    return Err(format!("the merges form a cycle through {start:?}"));
+                }
+                current = next;
+            }
+        }
+        if let Some((key, _)) = self.rename.iter().find(|(_, n)| n.trim().is_empty()) {
+            return Err(format!("an empty name for {key} is refused"));
+        }
+        for actor in &self.added {
+            let mut copy = Self::default();
+            copy.add_actor(actor.clone())?;
+        }
+        Ok(())
+    }
+
     /// Loads the edits of a corpus (none yet: empty edits).
     pub fn load(corpus_dir: &Path) -> Result<Self, String> {
         Self::read(&corpus_dir.join(EDITS_FILE)).map(Option::unwrap_or_default)
@@ -64,9 +200,11 @@ impl ActorEdits {
         crate::storage::read_json(path, "actor edits")
     }
 
-    /// Saves the edits of a corpus atomically.
+    /// Saves the edits of a corpus atomically, with their second copy.
     pub fn save(&self, corpus_dir: &Path) -> std::io::Result<()> {
-        self.write(&corpus_dir.join(EDITS_FILE))
+        let mut copy = self.clone();
+        copy.version = 1;
+        crate::storage::write_with_copy(&corpus_dir.join(EDITS_FILE), &copy)
     }
 
     /// Writes the edits to `path` atomically (export).

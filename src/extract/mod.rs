@@ -89,10 +89,30 @@ pub fn extract_text(text: &str, lang: Lang) -> Extraction {
 
 /// Extracts actors and quotes from a text.
 pub fn extract_with(text: &str, lang: Lang, lexicon: &lexicon::Lexicon) -> Extraction {
+    extract_until(text, lang, lexicon, None).unwrap_or_default()
+}
+
+/// Extracts actors and quotes from a text; `None` when `cancel` was set
+/// before the end (checked inside the extractor's loops, so a long article
+/// stops within moments).
+pub fn extract_until(
+    text: &str,
+    lang: Lang,
+    lexicon: &lexicon::Lexicon,
+    cancel: Option<&std::sync::atomic::AtomicBool>,
+) -> Option<Extraction> {
+    let stopped = || cancel.is_some_and(|c| c.load(std::sync::atomic::Ordering::Relaxed));
     let abbreviation = |w: &str| lexicon.honorifics.contains(w);
-    let t = tokens::tokenize(text, &abbreviation);
+    let mut t = tokens::tokenize(text, &abbreviation);
+    t.cancel = cancel;
     let mut found = actors::find_actors(&t, lang, lexicon);
+    if stopped() {
+        return None;
+    }
     let quotes = quotes::find_quotes(&t, &mut found);
+    if stopped() {
+        return None;
+    }
     let mut out = Extraction::default();
     let mut by_actor: Vec<Vec<&actors::Mention>> = vec![Vec::new(); found.actors.len()];
     for m in &found.mentions {
@@ -148,7 +168,7 @@ pub fn extract_with(text: &str, lang: Lang, lexicon: &lexicon::Lexicon) -> Extra
                 .collect(),
         });
     }
-    out
+    Some(out)
 }
 
 /// True for capitalised words that never name an actor alone.

@@ -220,7 +220,10 @@ pub fn find_quotes(t: &Tokens<'_>, actors: &mut ArticleActors) -> Vec<Quote> {
     let mut previous: Option<(usize, usize)> = None;
     // Where the last quote by someone unnamed opened.
     let mut unnamed_at: Option<usize> = None;
-    for span in &spans {
+    for (step, span) in spans.iter().enumerate() {
+        if t.cancelled(step) {
+            return quotes;
+        }
         let (first, mut end) = (span.first, span.end);
         // An unclosed quote may end with its own attribution: "… autre part. dit-elle."
         let mut inner_attribution = None;

@@ -33,9 +33,20 @@ pub struct Tokens<'a> {
     /// Name key ([`super::lexicon::normalize`]) of each word; `None` when it is
     /// the lower-cased text itself.
     keys: Vec<Option<String>>,
+    /// Set by the caller to stop a long extraction early (the run was cancelled).
+    pub cancel: Option<&'a std::sync::atomic::AtomicBool>,
 }
 
 impl<'a> Tokens<'a> {
+    /// True when the extraction should stop: checked every 1,024 steps `i` of
+    /// the extractor's loops, so cancelling reaches inside one long article.
+    pub fn cancelled(&self, i: usize) -> bool {
+        i.is_multiple_of(1024)
+            && self
+                .cancel
+                .is_some_and(|c| c.load(std::sync::atomic::Ordering::Relaxed))
+    }
+
     /// Text of token `i` (empty when out of range).
     pub fn word(&self, i: usize) -> &'a str {
         self.toks.get(i).map_or("", |t| &self.text[t.start..t.end])
@@ -224,6 +235,7 @@ pub fn tokenize<'a>(text: &'a str, abbreviations: &dyn Fn(&str) -> bool) -> Toke
         sentences,
         lower,
         keys,
+        cancel: None,
     }
 }
 

@@ -32,11 +32,28 @@ impl DateCorrections {
             .map(Option::unwrap_or_default)
     }
 
+    /// Changes the saved corrections under the corpus's edits lock (read,
+    /// change, write), so corrections made at the same time are all kept.
+    pub fn update(
+        corpus_dir: &Path,
+        change: impl FnOnce(&mut Self) -> Result<(), String>,
+    ) -> Result<Self, String> {
+        crate::storage::update_json(
+            &corpus_dir.join(CORRECTIONS_FILE),
+            "date corrections",
+            |corrections: &mut Self| {
+                change(corrections)?;
+                corrections.version = 1;
+                Ok(corrections.clone())
+            },
+        )
+    }
+
     /// Saves them atomically.
     pub fn save(&self, corpus_dir: &Path) -> std::io::Result<()> {
         let mut copy = self.clone();
         copy.version = 1;
-        crate::storage::write_json(&corpus_dir.join(CORRECTIONS_FILE), &copy)
+        crate::storage::write_with_copy(&corpus_dir.join(CORRECTIONS_FILE), &copy)
     }
 
     /// Sets the date of `doc` (`path` or `path#part`); `None` marks it undated.

@@ -64,6 +64,10 @@ pub struct FileEntry {
     /// Why the file gave no article, if it did not.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error: Option<String>,
+    /// The error may pass (the file could not be opened or read, its folder
+    /// was away): the file is read again on the next run even if unchanged.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub retry: bool,
     /// Non-fatal notes (encoding, truncation, skipped JSON lines).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub warnings: Vec<String>,
@@ -138,5 +142,13 @@ impl Manifest {
     /// Number of articles.
     pub fn article_count(&self) -> usize {
         self.files.values().map(|f| f.articles.len()).sum()
+    }
+
+    /// Makes the file at `path` count as changed, so the next run reads it.
+    pub fn forget(&mut self, path: &str) {
+        if let Some(entry) = self.files.get_mut(path) {
+            entry.size = u64::MAX;
+            entry.content_hash = 0;
+        }
     }
 }

@@ -1,8 +1,10 @@
 //! Storage of a corpus: the tantivy full-text index and the manifest of files
 //! already read. The only module that imports tantivy.
 
+pub mod check;
 pub mod corrections;
 pub mod manifest;
+mod readonly;
 pub mod schema;
 pub mod store;
 pub mod tokenizers;
@@ -34,6 +36,24 @@ pub enum IndexError {
     /// The folder holds an index with another schema.
     #[error("index has an incompatible schema: {path:?}")]
     Incompatible {
+        /// The index folder.
+        path: PathBuf,
+    },
+    /// The index folder holds something Dossier did not write: nothing is deleted.
+    #[error(
+        "the index folder holds {name:?}, which Dossier did not create; nothing was deleted (choose an empty folder): {path:?}"
+    )]
+    Foreign {
+        /// The foreign entry.
+        name: String,
+        /// The index folder.
+        path: PathBuf,
+    },
+    /// Reading the index failed inside tantivy (damaged files).
+    #[error("index damaged ({message}): {path:?}")]
+    Damaged {
+        /// What went wrong.
+        message: String,
         /// The index folder.
         path: PathBuf,
     },

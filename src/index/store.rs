@@ -19,6 +19,8 @@ use crate::model::{Article, ArticleId, Lang};
 
 /// Marker file inside the tantivy folder holding [`SCHEMA_VERSION`].
 const VERSION_FILE: &str = "dossier-schema-version";
+/// Written when a query found the index damaged: the next open rebuilds it.
+const DAMAGED_FILE: &str = "dossier-damaged";
 
 /// The searchable index of one corpus.
 pub struct CorpusIndex {
@@ -68,8 +70,13 @@ impl CorpusIndex {
         let has_index = dir.join("meta.json").exists();
         let version = std::fs::read_to_string(dir.join(VERSION_FILE)).ok();
         let mut outcome = OpenOutcome::Created;
+        let damaged = std::fs::read_to_string(dir.join(DAMAGED_FILE)).ok();
         if has_index {
-            if version.as_deref().map(str::trim) != Some(SCHEMA_VERSION.to_string().as_str()) {
+            if let Some(why) = damaged {
+                outcome =
+                    OpenOutcome::Rebuilt(format!("index damaged ({}); rebuilding", why.trim()));
+            } else if version.as_deref().map(str::trim) != Some(SCHEMA_VERSION.to_string().as_str())
+            {
                 outcome = OpenOutcome::Rebuilt(format!(
                     "index format changed (version {} → {SCHEMA_VERSION}); rebuilding",
                     version.as_deref().map_or("unknown", str::trim)
@@ -82,10 +89,10 @@ impl CorpusIndex {
                     }
                 }
             }
-            clear_dir(dir).map_err(io)?;
+            clear_dir(dir)?;
         } else if dir.read_dir().map_err(io)?.next().is_some() {
             // Leftovers of an interrupted first run: start clean.
-            clear_dir(dir).map_err(io)?;
+            clear_dir(dir)?;
         }
         let (schema, fields) = schema::build();
         let index = IndexBuilder::new()
@@ -113,12 +120,31 @@ impl CorpusIndex {
         ))
     }
 
-    fn open_existing(dir: &Path) -> Result<Self, IndexError> {
-        let err = |source| IndexError::Tantivy {
+    /// Opens an existing index without writing to its folder (for a
+    /// read-only data folder); damage is an error here, not a rebuild.
+    pub fn open_read_only(dir: &Path) -> Result<Self, IndexError> {
+        let directory =
+            super::readonly::ReadOnlyDirectory::open(dir).map_err(|e| IndexError::Io {
+                source: std::io::Error::other(e.to_string()),
+                path: dir.to_path_buf(),
+            })?;
+        let index = Index::open(directory).map_err(|source| IndexError::Tantivy {
             source,
             path: dir.to_path_buf(),
-        };
-        let mut index = Index::open_in_dir(dir).map_err(err)?;
+        })?;
+        Self::checked(index, dir)
+    }
+
+    fn open_existing(dir: &Path) -> Result<Self, IndexError> {
+        let index = Index::open_in_dir(dir).map_err(|source| IndexError::Tantivy {
+            source,
+            path: dir.to_path_buf(),
+        })?;
+        Self::checked(index, dir)
+    }
+
+    /// An opened index, once its schema and files are verified.
+    fn checked(mut index: Index, dir: &Path) -> Result<Self, IndexError> {
         index.set_tokenizers(tokenizers::manager());
         let (expected, fields) = schema::build();
         if index.schema() != expected {
@@ -126,9 +152,12 @@ impl CorpusIndex {
                 path: dir.to_path_buf(),
             });
         }
-        // Reading every segment's metadata now surfaces damage at open time.
+        // Damage found now means a rebuild, not a crash in a later query.
+        super::check::verify(&index, dir).map_err(|message| IndexError::Damaged {
+            message,
+            path: dir.to_path_buf(),
+        })?;
         let reader = reader_of(&index, dir)?;
-        index.searchable_segment_metas().map_err(err)?;
         Ok(Self {
             index,
             reader,
@@ -144,9 +173,12 @@ impl CorpusIndex {
 
     /// A writer. Only one can exist per index folder across processes; a second
     /// one fails with [`IndexError::Locked`].
+    /// Files that an earlier run wrote but never committed (it was killed, the
+    /// disk was full) are deleted first.
     pub fn writer(&self, threads: usize) -> Result<IndexWriter, IndexError> {
         let threads = threads.clamp(1, 4);
-        self.index
+        let writer = self
+            .index
             .writer_with_num_threads(threads, threads * 48_000_000)
             .map_err(|source| match source {
                 tantivy::TantivyError::LockFailure(..) => IndexError::Locked {
@@ -156,7 +188,10 @@ impl CorpusIndex {
                     source,
                     path: self.dir.clone(),
                 },
-            })
+            })?;
+        // Best effort: what cannot be deleted now is deleted by a later run.
+        writer.garbage_collect_files().wait().ok();
+        Ok(writer)
     }
 
     /// Makes committed changes visible to searches.
@@ -170,6 +205,75 @@ impl CorpusIndex {
     /// Number of article documents visible to searches.
     pub fn num_articles(&self) -> u64 {
         self.reader.searcher().num_docs()
+    }
+
+    /// Runs a query, turning a panic inside tantivy (damaged files that the
+    /// checks at open did not catch) into [`IndexError::Damaged`].
+    fn guarded<R>(&self, f: impl FnOnce() -> Result<R, IndexError>) -> Result<R, IndexError> {
+        let result = super::check::guard(f).unwrap_or_else(|message| {
+            Err(IndexError::Damaged {
+                message,
+                path: self.dir.clone(),
+            })
+        });
+        if let Err(IndexError::Damaged { message, .. }) = &result {
+            // The next open rebuilds; a read-only folder just reports it again.
+            crate::storage::write_atomic(&self.dir.join(DAMAGED_FILE), message.as_bytes()).ok();
+        }
+        result
+    }
+
+    /// Full-text search (tantivy syntax: words are ANDed; "phrases", OR, NOT / -word,
+    /// +word, title_fr:word). Returns at most `limit` hits, best first.
+    pub fn search(&self, query: &str, limit: usize) -> Result<Vec<Hit>, IndexError> {
+        self.guarded(|| self.search_unguarded(query, limit))
+    }
+
+    /// Ids of every article matching `query`, unsorted.
+    pub fn matching_ids_unsorted(&self, query: &str) -> Result<Vec<ArticleId>, IndexError> {
+        self.guarded(|| self.matching_ids_unsorted_unguarded(query))
+    }
+
+    /// What extraction found in every article, by article id.
+    pub fn extractions(
+        &self,
+    ) -> Result<std::collections::HashMap<ArticleId, Extraction>, IndexError> {
+        self.guarded(|| self.extractions_unguarded())
+    }
+
+    /// Title, body and extraction of an article, read from the index.
+    pub fn article_text(
+        &self,
+        id: ArticleId,
+    ) -> Result<Option<(String, String, Extraction)>, IndexError> {
+        self.guarded(|| self.article_text_unguarded(id))
+    }
+
+    /// Ids of every article document, one per document (duplicates kept).
+    pub fn article_ids(&self) -> Result<Vec<ArticleId>, IndexError> {
+        self.guarded(|| {
+            let searcher = self.reader.searcher();
+            let mut ids = Vec::with_capacity(searcher.num_docs() as usize);
+            for segment in searcher.segment_readers() {
+                let column =
+                    segment
+                        .fast_fields()
+                        .u64("id")
+                        .map_err(|source| IndexError::Tantivy {
+                            source,
+                            path: self.dir.clone(),
+                        })?;
+                for doc in 0..segment.max_doc() {
+                    if segment.is_deleted(doc) {
+                        continue;
+                    }
+                    if let Some(id) = column.first(doc) {
+                        ids.push(ArticleId(id));
+                    }
+                }
+            }
+            Ok(ids)
+        })
     }
 
     fn parser(&self) -> QueryParser {
@@ -236,7 +340,7 @@ impl CorpusIndex {
 
     /// Full-text search (tantivy syntax: words are ANDed; "phrases", OR, NOT / -word,
     /// +word, title_fr:word). Returns at most `limit` hits, best first.
-    pub fn search(&self, query: &str, limit: usize) -> Result<Vec<Hit>, IndexError> {
+    fn search_unguarded(&self, query: &str, limit: usize) -> Result<Vec<Hit>, IndexError> {
         let parsed = self.parse(query)?;
         let searcher = self.reader.searcher();
         let tantivy_err = |source| IndexError::Tantivy {
@@ -280,7 +384,7 @@ impl CorpusIndex {
     }
 
     /// Ids of every article matching `query`, unsorted.
-    pub fn matching_ids_unsorted(&self, query: &str) -> Result<Vec<ArticleId>, IndexError> {
+    fn matching_ids_unsorted_unguarded(&self, query: &str) -> Result<Vec<ArticleId>, IndexError> {
         let parsed = self.parse(query)?;
         let searcher = self.reader.searcher();
         let tantivy_err = |source| IndexError::Tantivy {
@@ -305,7 +409,7 @@ impl CorpusIndex {
     }
 
     /// What extraction found in every article, by article id.
-    pub fn extractions(
+    fn extractions_unguarded(
         &self,
     ) -> Result<std::collections::HashMap<ArticleId, Extraction>, IndexError> {
         let searcher = self.reader.searcher();
@@ -328,7 +432,7 @@ impl CorpusIndex {
     }
 
     /// Title, body and extraction of an article, read from the index.
-    pub fn article_text(
+    fn article_text_unguarded(
         &self,
         id: ArticleId,
     ) -> Result<Option<(String, String, Extraction)>, IndexError> {
@@ -419,17 +523,69 @@ fn reader_of(index: &Index, dir: &Path) -> Result<IndexReader, IndexError> {
         })
 }
 
-/// Removes everything inside `dir` (the index folder is ours alone).
-fn clear_dir(dir: &Path) -> std::io::Result<()> {
-    for entry in std::fs::read_dir(dir)? {
-        let path = entry?.path();
-        if path.is_dir() {
-            std::fs::remove_dir_all(&path)?
-        } else {
-            std::fs::remove_file(&path)?
+/// Empties the index folder before a rebuild, deleting only the files that
+/// tantivy or Dossier write there; anything else (a sub-folder, a file of
+/// another program) makes the rebuild stop with [`IndexError::Foreign`] and
+/// nothing is deleted.
+fn clear_dir(dir: &Path) -> Result<(), IndexError> {
+    let io = |source: std::io::Error| IndexError::Io {
+        source,
+        path: dir.to_path_buf(),
+    };
+    let mut ours = Vec::new();
+    for entry in std::fs::read_dir(dir).map_err(io)? {
+        let entry = entry.map_err(io)?;
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let is_file = entry.file_type().is_ok_and(|t| t.is_file());
+        if !is_file || !is_index_file(&name) {
+            return Err(IndexError::Foreign {
+                name,
+                path: dir.to_path_buf(),
+            });
         }
+        ours.push(entry.path());
+    }
+    for path in ours {
+        std::fs::remove_file(&path).map_err(io)?;
     }
     Ok(())
+}
+
+/// True for the names tantivy and Dossier give files in an index folder:
+/// `meta.json`, `.managed.json`, lock files, `.tmpXXXXXX` atomic writes,
+/// segment files `<32 hex>.<component>` and `<32 hex>.<opstamp>.del`, and
+/// Dossier's own markers.
+fn is_index_file(name: &str) -> bool {
+    const COMPONENTS: &[&str] = &[
+        "idx",
+        "pos",
+        "term",
+        "store",
+        "temp",
+        "fast",
+        "fieldnorm",
+        "del",
+    ];
+    if matches!(
+        name,
+        "meta.json" | ".managed.json" | ".tantivy-meta.lock" | ".tantivy-writer.lock"
+    ) || name == VERSION_FILE
+        || name == DAMAGED_FILE
+        || name == super::check::LEDGER_FILE
+        || name.starts_with(".tmp")
+    {
+        return true;
+    }
+    let mut parts = name.split('.');
+    let uuid = parts.next().unwrap_or_default();
+    let rest: Vec<&str> = parts.collect();
+    let segment = uuid.len() == 32 && uuid.bytes().all(|b| b.is_ascii_hexdigit());
+    segment
+        && match rest.as_slice() {
+            [component] => COMPONENTS.contains(component),
+            [opstamp, "del"] => opstamp.bytes().all(|b| b.is_ascii_digit()),
+            _ => false,
+        }
 }
 
 fn text_of(doc: &TantivyDocument, field: tantivy::schema::Field) -> String {
@@ -484,6 +640,25 @@ pub fn add_article(
     );
     writer.add_document(doc)?;
     Ok(())
+}
+
+/// Commits what `writer` added. When that fails (a full disk), the
+/// uncommitted changes are rolled back and the files they had written are
+/// deleted, so a retry starts with the space it had before.
+pub fn commit(writer: &mut IndexWriter) -> tantivy::Result<()> {
+    match writer.commit() {
+        Ok(_) => Ok(()),
+        Err(e) => {
+            writer.rollback().ok(); // The commit error is the one to report.
+            writer.garbage_collect_files().wait().ok();
+            Err(e)
+        }
+    }
+}
+
+/// Deletes the article document(s) with id `id`.
+pub fn delete_article(writer: &IndexWriter, fields: &Fields, id: ArticleId) {
+    writer.delete_term(Term::from_field_u64(fields.id, id.0));
 }
 
 /// Deletes every article document of the file at `rel_path`.

@@ -148,6 +148,18 @@ pub struct FileRead {
     pub content_hash: u64,
 }
 
+/// Reads at most `limit` bytes of a file: `None` when it holds more. The limit
+/// is enforced while reading, not from the size the file system reports, which
+/// is 0 for `/proc` files and wrong for growing files.
+fn read_bounded(path: &std::path::Path, limit: u64) -> std::io::Result<Option<Vec<u8>>> {
+    use std::io::Read as _;
+    let file = std::fs::File::open(path)?;
+    let hint = file.metadata().map_or(0, |m| m.len()).min(limit);
+    let mut bytes = Vec::with_capacity(usize::try_from(hint).unwrap_or(0));
+    file.take(limit + 1).read_to_end(&mut bytes)?;
+    Ok((bytes.len() as u64 <= limit).then_some(bytes))
+}
+
 /// Reads one file of the corpus. Never writes anything.
 pub fn read_file(info: &FileInfo, options: &ReadOptions) -> Result<FileRead, IngestError> {
     let path = info.abs_path.clone();
@@ -158,10 +170,29 @@ pub fn read_file(info: &FileInfo, options: &ReadOptions) -> Result<FileRead, Ing
             path,
         });
     }
-    let bytes = std::fs::read(&path).map_err(|source| IngestError::Read {
+    // Debug builds only: lets the tests make one file fail to read, as a
+    // vanished folder or a permission error would (root reads everything).
+    #[cfg(debug_assertions)]
+    if std::env::var_os("DOSSIER_TEST_READ_ERROR_ON")
+        .is_some_and(|name| info.rel_path.ends_with(&*name.to_string_lossy()))
+    {
+        return Err(IngestError::Read {
+            source: std::io::Error::other("test read error"),
+            path,
+        });
+    }
+    let bytes = read_bounded(&path, MAX_FILE_BYTES).map_err(|source| IngestError::Read {
         source,
         path: path.clone(),
     })?;
+    let Some(bytes) = bytes else {
+        // The size the file system reported was wrong (`/proc`, devices).
+        return Err(IngestError::TooLarge {
+            size_mb: (MAX_FILE_BYTES >> 20) + 1,
+            limit_mb: MAX_FILE_BYTES >> 20,
+            path,
+        });
+    };
     let content_hash = xxhash_rust::xxh3::xxh3_64(&bytes);
     let format = Format::from_path(&path).unwrap_or(Format::Text);
     let decoded = decode::decode(&bytes, format == Format::Html).map_err(|why| match why {
@@ -534,11 +565,15 @@ fn resolve_date(
         });
     }
     if options.file_time_fallback {
-        return file_day.map(|date| PubDate {
-            date,
-            source: DateSource::FileTime,
-            detail: "modified".to_owned(),
-        });
+        // A modification time after today (a wrong clock, a copy tool) dates nothing.
+        let not_after = options.today.first_day_unix_days();
+        return file_day
+            .filter(|d| d.first_day_unix_days() <= not_after)
+            .map(|date| PubDate {
+                date,
+                source: DateSource::FileTime,
+                detail: "modified".to_owned(),
+            });
     }
     None
 }

@@ -52,6 +52,8 @@ pub struct WalkReport {
     pub skipped: Vec<Skipped>,
     /// Files ignored because they are not an article format (images, PDFs, …).
     pub ignored: usize,
+    /// Files read, but worth a word: links to files outside the folder.
+    pub notes: Vec<Skipped>,
 }
 
 /// Names that operating systems and editors leave behind.
@@ -108,7 +110,7 @@ pub fn walk(root: &Path, cancel: &AtomicBool) -> std::io::Result<WalkReport> {
                     continue;
                 }
             };
-            let name = entry.file_name().to_string_lossy().into_owned();
+            let name = name_key(&entry.file_name());
             if is_junk(&name) {
                 continue;
             }
@@ -132,6 +134,33 @@ pub fn walk(root: &Path, cancel: &AtomicBool) -> std::io::Result<WalkReport> {
                     continue;
                 }
             };
+            let is_link = entry.file_type().is_ok_and(|t| t.is_symlink());
+            if let Some(reason) = special_file(&meta) {
+                report.skipped.push(Skipped { path: rel, reason });
+                continue;
+            }
+            if is_link && meta.is_file() {
+                let target = std::fs::canonicalize(&path).unwrap_or_else(|_| path.clone());
+                if SYSTEM_FOLDERS.iter().any(|s| target.starts_with(s)) {
+                    report.skipped.push(Skipped {
+                        path: rel,
+                        reason: format!(
+                            "link to a system file ({}), not an article",
+                            target.display()
+                        ),
+                    });
+                    continue;
+                }
+                if !target.starts_with(&root_canonical) && Format::from_path(&path).is_some() {
+                    report.notes.push(Skipped {
+                        path: rel.clone(),
+                        reason: format!(
+                            "link to a file outside the folder, read: {}",
+                            target.display()
+                        ),
+                    });
+                }
+            }
             if meta.is_dir() {
                 match std::fs::canonicalize(&path) {
                     Ok(canonical) if visited.insert(canonical.clone()) => stack.push((path, rel)),
@@ -166,6 +195,75 @@ pub fn walk(root: &Path, cancel: &AtomicBool) -> std::io::Result<WalkReport> {
     report.files.sort_by(|a, b| a.rel_path.cmp(&b.rel_path));
     report.skipped.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(report)
+}
+
+/// A file name as a string key that keeps names apart even when they are not
+/// valid Unicode: each byte that is not UTF-8 is written `\u{FFFD}` and its
+/// two hex digits (`bad\xFF.txt` → `bad�FF.txt`), and a `\u{FFFD}` already in
+/// a name is doubled, so two different names never give the same key (a
+/// lossy conversion made `bad\xFF.txt` and `bad\xFE.txt` one article).
+pub fn name_key(name: &std::ffi::OsStr) -> String {
+    const MARK: char = '\u{FFFD}';
+    if let Some(valid) = name.to_str() {
+        return if valid.contains(MARK) {
+            valid.replace(MARK, "\u{FFFD}\u{FFFD}")
+        } else {
+            valid.to_owned()
+        };
+    }
+    let mut key = String::new();
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt as _;
+        for chunk in name.as_bytes().utf8_chunks() {
+            key.push_str(&chunk.valid().replace(MARK, "\u{FFFD}\u{FFFD}"));
+            for byte in chunk.invalid() {
+                key.push_str(&format!("{MARK}{byte:02X}"));
+            }
+        }
+    }
+    #[cfg(windows)]
+    {
+        use std::os::windows::ffi::OsStrExt as _;
+        for unit in char::decode_utf16(name.encode_wide()) {
+            match unit {
+                Ok(MARK) => key.push_str("\u{FFFD}\u{FFFD}"),
+                Ok(c) => key.push(c),
+                Err(e) => key.push_str(&format!("{MARK}{:04X}", e.unpaired_surrogate())),
+            }
+        }
+    }
+    #[cfg(not(any(unix, windows)))]
+    key.push_str(&name.to_string_lossy());
+    key
+}
+
+/// Folders of the operating system's virtual files: a link into them is never
+/// an article (and `/proc` files report size 0 while holding gigabytes).
+const SYSTEM_FOLDERS: &[&str] = &["/proc", "/sys", "/dev"];
+
+/// Why a file that is neither a folder nor a regular file is not read.
+fn special_file(meta: &std::fs::Metadata) -> Option<String> {
+    if meta.is_dir() || meta.is_file() {
+        return None;
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt as _;
+        let t = meta.file_type();
+        let what = if t.is_fifo() {
+            "a named pipe"
+        } else if t.is_socket() {
+            "a socket"
+        } else if t.is_block_device() || t.is_char_device() {
+            "a device"
+        } else {
+            "a special file"
+        };
+        Some(format!("{what}, not a regular file"))
+    }
+    #[cfg(not(unix))]
+    Some("not a regular file".to_owned())
 }
 
 fn display_rel(rel: &str) -> String {

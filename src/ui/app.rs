@@ -13,7 +13,7 @@ use super::t;
 use crate::analytics::Granularity;
 use crate::explore::{ActorIx, ArticleIx, Cell, Explorer, Filter, QuoteIx, Series};
 use crate::extract::ActorKind;
-use crate::extract::edits::{ActorEdits, UserActor};
+use crate::extract::edits::{ActorEdits, EditOp, UserActor};
 use crate::jobs::{self, ArticleText, Job, JobEvent, Opened, Request};
 use crate::model::PartialDate;
 use crate::pipeline::{IndexOptions, Progress};
@@ -48,6 +48,9 @@ pub struct Settings {
     pub share: bool,
     /// Export size in pixels.
     pub export_size: [u32; 2],
+    /// Timeline dates with month names ("janv. 2024") instead of `2024-01`.
+    #[serde(default)]
+    pub month_names: bool,
 }
 
 impl Default for Settings {
@@ -60,6 +63,7 @@ impl Default for Settings {
             granularity: Granularity::Month,
             share: false,
             export_size: [1600, 900],
+            month_names: false,
         }
     }
 }
@@ -362,6 +366,9 @@ pub(crate) enum Dialog {
 /// The Dossier window.
 pub struct App {
     pub(crate) settings: Settings,
+    /// The settings as read or last saved: what this window changed since
+    /// is what it saves.
+    settings_baseline: serde_json::Value,
     persist: bool,
     data_dir: Option<PathBuf>,
     pub(crate) corpus: Option<CorpusView>,
@@ -378,7 +385,7 @@ pub struct App {
     export_done: Option<Receiver<Result<PathBuf, String>>>,
     pub(crate) dialog: Option<Dialog>,
     /// Edits waiting to be sent (a reopening of the corpus follows when added actors changed).
-    pending_edits: Option<ActorEdits>,
+    pending_edits: Vec<EditOp>,
     search_id: egui::Id,
     /// Folders the operating system asks to open (macOS Apple Events).
     open_requests: Option<super::OpenRequests>,
@@ -404,6 +411,7 @@ impl App {
         }
         install_fonts(&cc.egui_ctx);
         let mut app = Self {
+            settings_baseline: serde_json::to_value(&settings).unwrap_or_default(),
             settings,
             persist: startup.persist,
             data_dir: startup.data_dir,
@@ -418,7 +426,7 @@ impl App {
             export_target: None,
             export_done: None,
             dialog: None,
-            pending_edits: None,
+            pending_edits: Vec::new(),
             search_id: egui::Id::unique("search_box"),
             open_requests: startup.open_requests.clone(),
         };
@@ -533,8 +541,9 @@ impl App {
         }
     }
 
-    /// Sends actor edits to the worker (it saves them and rebuilds the explorer).
-    pub(crate) fn save_edits(&mut self, edits: ActorEdits) {
+    /// Sends changes to the actor edits to the worker (it applies them to the
+    /// saved edits and rebuilds the explorer).
+    pub(crate) fn save_edits(&mut self, ops: Vec<EditOp>) {
         // Partial results carry no saved edits to build on: edit once indexed.
         if self.corpus.as_ref().is_some_and(|v| v.partial) {
             self.error = Some(t("Wait until indexing ends").to_owned());
@@ -542,9 +551,9 @@ impl App {
         }
         if self.indexing || self.job.is_none() {
             // Sent once the corpus is open again.
-            self.pending_edits = Some(edits);
+            self.pending_edits.extend(ops);
         } else {
-            self.request(Request::SaveEdits(edits));
+            self.request(Request::Edit(ops));
         }
     }
 
@@ -692,8 +701,9 @@ impl App {
                     view.tab = prev.tab;
                 }
                 self.corpus = Some(view);
-                if let Some(edits) = self.pending_edits.take() {
-                    self.save_edits(edits);
+                let pending = std::mem::take(&mut self.pending_edits);
+                if !pending.is_empty() {
+                    self.save_edits(pending);
                 }
             }
             JobEvent::Opened(Err(e)) => {
@@ -830,49 +840,39 @@ impl App {
     /// The chart as on screen, ready for plotters.
     pub(crate) fn chart_spec(&self) -> Option<crate::chart::ChartSpec> {
         let view = self.corpus.as_ref()?;
-        let folder = view.opened.folder.display().to_string();
-        let query = if view.query.trim().is_empty() {
-            t("none").to_owned()
-        } else {
-            view.query.trim().to_owned()
+        let day = |d: Option<i64>| {
+            d.map(|d| PartialDate::from_unix_days(d).to_iso())
+                .unwrap_or_default()
         };
-        let dates = match (&view.filter.from, &view.filter.to) {
-            (None, None) => t("all").to_owned(),
-            (from, to) => format!(
-                "{} – {}",
-                from.map(|d| PartialDate::from_unix_days(d).to_iso())
-                    .unwrap_or_default(),
-                to.map(|d| PartialDate::from_unix_days(d).to_iso())
-                    .unwrap_or_default()
-            ),
+        let dates = match (view.filter.from, view.filter.to) {
+            (None, None) => None,
+            (from, to) => Some((day(from), day(to))),
         };
-        let today = crate::ingest::dates::today().to_iso();
-        let mut spec = crate::chart::ChartSpec::from_series(
+        let lang = self.settings.lang.lang();
+        let text = crate::chart::ChartText::timeline(
+            lang,
+            self.settings.granularity,
+            self.settings.share,
+            &view.opened.folder,
+            Some(view.query.trim()),
+            dates,
+        );
+        Some(crate::chart::ChartSpec::from_series(
             &view.explorer,
             &view.derived.series,
             self.settings.share,
-            format!(
-                "{} {} — {}",
-                t("Mentions by"),
-                granularity_name(self.settings.granularity).to_lowercase(),
-                view.folder_name()
-            ),
-            vec![
-                format!("{}: {folder}", t("Folder")),
-                format!(
-                    "{}: {query} — {}: {dates} — {} {today}",
-                    t("Query"),
-                    t("Dates"),
-                    t("Exported by Dossier on")
-                ),
-            ],
-        );
-        if self.settings.share {
-            spec.y_label = t("Share of articles").to_owned();
-        } else {
-            spec.y_label = t("Mentions").to_owned();
+            self.label_style(),
+            text,
+        ))
+    }
+
+    /// How the timeline writes dates and numbers: the window's language, and
+    /// month names or `2024-01` as the settings say.
+    pub(crate) fn label_style(&self) -> crate::period::axis::LabelStyle {
+        crate::period::axis::LabelStyle {
+            lang: self.settings.lang.lang(),
+            month_names: self.settings.month_names,
         }
-        Some(spec)
     }
 
     /// Writes an export to `path` on a worker thread (the export menu asks
@@ -1122,6 +1122,8 @@ impl App {
                 ui.label(t("Language"));
                 ui.radio_value(&mut self.settings.lang, UiLang::En, "English");
                 ui.radio_value(&mut self.settings.lang, UiLang::Fr, "Français");
+                ui.separator();
+                ui.checkbox(&mut self.settings.month_names, t("Month names in dates"));
             });
         });
     }
@@ -1249,12 +1251,12 @@ impl App {
                     && let Some(info) = view.explorer.actors.get(*actor as usize)
                     && !name.trim().is_empty()
                 {
-                    let mut edits = view.edits.clone();
-                    edits
-                        .rename
-                        .insert(info.key.clone(), name.trim().to_owned());
+                    let op = EditOp::Rename {
+                        key: info.key.clone(),
+                        name: name.trim().to_owned(),
+                    };
                     self.dialog = None;
-                    self.save_edits(edits);
+                    self.save_edits(vec![op]);
                     return;
                 }
             }
@@ -1301,10 +1303,7 @@ impl App {
                             }
                         });
                     });
-                if done == Some(true)
-                    && let Some(view) = &self.corpus
-                {
-                    let mut edits = view.edits.clone();
+                if done == Some(true) && self.corpus.is_some() {
                     let actor = UserActor {
                         name: name.trim().to_owned(),
                         kind: *kind,
@@ -1315,10 +1314,11 @@ impl App {
                             .map(str::to_owned)
                             .collect(),
                     };
-                    match edits.add_actor(actor) {
+                    // Checked here so the dialog stays open on a refused name.
+                    match ActorEdits::default().add_actor(actor.clone()) {
                         Ok(()) => {
                             self.dialog = None;
-                            self.save_edits(edits);
+                            self.save_edits(vec![EditOp::Add(actor)]);
                         }
                         Err(e) => self.error = Some(e),
                     }
@@ -1356,8 +1356,15 @@ fn load_settings_file() -> Option<Settings> {
         .flatten()
 }
 
-fn save_settings_file(settings: &Settings) -> std::io::Result<()> {
-    crate::storage::write_json(&settings_path(), settings)
+/// Saves what this window changed in the settings since `baseline` (what it
+/// read or last saved), keeping what another window saved meanwhile; returns
+/// the new baseline.
+fn save_settings_file(
+    settings: &Settings,
+    baseline: &serde_json::Value,
+) -> Result<serde_json::Value, String> {
+    let mine = serde_json::to_value(settings).map_err(|e| e.to_string())?;
+    crate::storage::save_changes(&settings_path(), "settings", baseline, &mine)
 }
 
 /// The bundled font first, so text and exports look the same everywhere and
@@ -1468,8 +1475,9 @@ impl eframe::App for App {
         }
         if self.persist {
             eframe::set_value(storage, eframe::APP_KEY, &self.settings);
-            if let Err(e) = save_settings_file(&self.settings) {
-                log::warn!("cannot save settings: {e}");
+            match save_settings_file(&self.settings, &self.settings_baseline) {
+                Ok(saved) => self.settings_baseline = saved,
+                Err(e) => log::warn!("cannot save settings: {e}"),
             }
         }
     }

@@ -3,7 +3,7 @@
 //! draws plain data from [`crate::explore`].
 
 mod app;
-pub mod i18n;
+pub use crate::i18n;
 mod panels;
 
 use std::cell::Cell;

@@ -7,14 +7,15 @@ use egui::{Color32, RichText};
 use super::app::{App, CorpusView, Dialog, Focus, SortBy, Tab, granularity_name, palette_color};
 use super::t;
 use crate::explore::{ActorIx, ArticleIx, Series, bucket_label};
-use crate::extract::edits::ActorEdits;
+use crate::extract::edits::EditOp;
 use crate::extract::{ActorKind, QuoteKind};
+use crate::period::axis::{self, LabelStyle};
 
 /// An actor-list action decided while drawing, applied after.
 enum ActorAction {
     Toggle(ActorIx),
     Rename(ActorIx),
-    Edit(ActorEdits),
+    Edit(Vec<EditOp>),
     Add,
 }
 
@@ -108,6 +109,7 @@ impl App {
             self.open_article(article, quote);
         }
         let mut open = None;
+        let style = self.label_style();
         egui::CentralPanel::default().show(ui, |ui| {
             let Some(view) = &mut self.corpus else { return };
             ui.horizontal(|ui| {
@@ -128,7 +130,7 @@ impl App {
                         .resizable(true)
                         .default_size(400.0)
                         .min_size(160.0)
-                        .show(ui, |ui| timeline_ui(ui, view, by, share));
+                        .show(ui, |ui| timeline_ui(ui, view, by, share, style));
                     article_list_ui(ui, view, by)
                 }
                 Tab::Quotes => quotes_ui(ui, view),
@@ -175,10 +177,10 @@ impl App {
                     ui.horizontal(|ui| {
                         ui.label(format!("{} → {}", name(a), name(b)));
                         if ui.small_button(t("Accept")).clicked() {
-                            let mut edits = view.edits.clone();
-                            if edits.merge(a, b).is_ok() {
-                                action = Some(ActorAction::Edit(edits));
-                            }
+                            action = Some(ActorAction::Edit(vec![EditOp::Merge {
+                                from: a.clone(),
+                                into: b.clone(),
+                            }]));
                         }
                     });
                 }
@@ -197,9 +199,7 @@ impl App {
                         let name = ex.corpus_actors.name(key).map_or(key.as_str(), |(n, _)| n);
                         ui.label(name);
                         if ui.small_button(t("Show")).clicked() {
-                            let mut edits = view.edits.clone();
-                            edits.hide.remove(key);
-                            action = Some(ActorAction::Edit(edits));
+                            action = Some(ActorAction::Edit(vec![EditOp::Unhide(key.clone())]));
                         }
                     });
                 }
@@ -536,9 +536,7 @@ fn actor_menu(ui: &mut egui::Ui, view: &CorpusView, a: ActorIx) -> Option<ActorA
         action = Some(ActorAction::Rename(a));
     }
     if ui.button(t("Hide")).clicked() {
-        let mut edits = view.edits.clone();
-        edits.hide.insert(info.key.clone());
-        action = Some(ActorAction::Edit(edits));
+        action = Some(ActorAction::Edit(vec![EditOp::Hide(info.key.clone())]));
     }
     ui.menu_button(t("Merge into"), |ui| {
         let mut targets: Vec<ActorIx> = view.selected.clone();
@@ -555,10 +553,10 @@ fn actor_menu(ui: &mut egui::Ui, view: &CorpusView, a: ActorIx) -> Option<ActorA
                         continue;
                     }
                     if ui.button(&other.name).clicked() {
-                        let mut edits = view.edits.clone();
-                        if edits.merge(&info.key, &other.key).is_ok() {
-                            action = Some(ActorAction::Edit(edits));
-                        }
+                        action = Some(ActorAction::Edit(vec![EditOp::Merge {
+                            from: info.key.clone(),
+                            into: other.key.clone(),
+                        }]));
                     }
                 }
             });
@@ -567,12 +565,16 @@ fn actor_menu(ui: &mut egui::Ui, view: &CorpusView, a: ActorIx) -> Option<ActorA
         ui.menu_button(t("Split off"), |ui| {
             for alias in &info.aliases {
                 if ui.button(alias).clicked() {
-                    let mut edits = view.edits.clone();
                     // Split from every article-level actor this form belonged to.
-                    for key in &info.sources {
-                        edits.split_alias(key, alias).ok();
-                    }
-                    action = Some(ActorAction::Edit(edits));
+                    let ops = info
+                        .sources
+                        .iter()
+                        .map(|key| EditOp::Split {
+                            key: key.clone(),
+                            form: alias.clone(),
+                        })
+                        .collect();
+                    action = Some(ActorAction::Edit(ops));
                 }
             }
         });
@@ -590,12 +592,34 @@ fn actor_menu(ui: &mut egui::Ui, view: &CorpusView, a: ActorIx) -> Option<ActorA
             )
             .changed()
         {
-            let mut edits = view.edits.clone();
-            edits.set_metonym(alias, counts);
-            action = Some(ActorAction::Edit(edits));
+            action = Some(ActorAction::Edit(vec![EditOp::Metonym {
+                form: alias.clone(),
+                counts,
+            }]));
         }
     }
     action
+}
+
+/// The plot's grid marks at the shared axis ticks; each mark's step is the
+/// smallest gap between ticks (`span` when there is one tick).
+fn grid_marks(ticks: Vec<axis::Tick>, span: f64) -> Vec<egui_plot::GridMark> {
+    let step = ticks
+        .windows(2)
+        .map(|w| w[1].value - w[0].value)
+        .fold(f64::INFINITY, f64::min);
+    let step = if step.is_finite() {
+        step
+    } else {
+        span.max(1e-9)
+    };
+    ticks
+        .into_iter()
+        .map(|tick| egui_plot::GridMark {
+            value: tick.value,
+            step_size: step,
+        })
+        .collect()
 }
 
 fn timeline_ui(
@@ -603,6 +627,7 @@ fn timeline_ui(
     view: &mut CorpusView,
     by: crate::analytics::Granularity,
     share: bool,
+    style: LabelStyle,
 ) {
     use egui_plot::{Line, Plot, PlotPoints, Points};
     let series = &view.derived.series;
@@ -645,28 +670,40 @@ fn timeline_ui(
         * 1.35;
     let hover_series = series.clone();
     let hover_names = names.clone();
+    let tick_buckets = buckets.clone();
+    // Dots only where points are few enough to be told apart.
+    let markers = buckets.len() <= 60;
     let response = Plot::new("timeline_plot")
         .height(plot_height)
         .legend(egui_plot::Legend::default().position(egui_plot::Corner::LeftTop))
         .x_grid_spacer(move |input| {
-            // One label per bucket (or per few buckets), about 90 points apart.
-            let (marks, stride) = crate::explore::bucket_marks(
-                by,
-                input.bounds.0,
-                input.bounds.1,
-                input.base_step_size * 9.0,
-            );
-            let step =
-                (marks.get(1).zip(marks.first())).map_or(stride as f64, |(b, a)| (b - a) as f64);
-            marks
-                .into_iter()
-                .map(|value| egui_plot::GridMark {
-                    value: value as f64,
-                    step_size: step,
-                })
-                .collect()
+            // The export's ticks for the buckets in view: each label under
+            // its bucket, the first and last always, about 90 points apart.
+            let (lo, hi) = input.bounds;
+            let visible: Vec<i64> = tick_buckets
+                .iter()
+                .copied()
+                .filter(|b| (*b as f64) >= lo && (*b as f64) <= hi)
+                .collect();
+            let room = ((hi - lo) / (input.base_step_size * 9.0)).floor().max(2.0) as usize;
+            grid_marks(axis::time_ticks(by, &visible, room, style), hi - lo)
         })
-        .x_axis_formatter(move |mark, _| bucket_label(by, mark.value.round() as i64))
+        .x_axis_formatter(move |mark, _| axis::bucket_text(by, mark.value.round() as i64, style))
+        .y_grid_spacer(move |input| {
+            let (ticks, top) = axis::value_ticks(input.bounds.1.max(0.0), share, 8, style);
+            grid_marks(ticks, top)
+        })
+        .y_axis_formatter(move |mark, _| {
+            if share {
+                axis::format_percent(
+                    mark.value,
+                    axis::percent_decimals(mark.step_size),
+                    style.lang,
+                )
+            } else {
+                axis::format_number(mark.value, 0, style.lang)
+            }
+        })
         .y_axis_label(if share {
             t("Share of articles")
         } else {
@@ -706,11 +743,13 @@ fn timeline_ui(
                         .color(*color)
                         .width(2.0),
                 );
-                plot_ui.points(
-                    Points::new(name.clone(), PlotPoints::from(points.clone()))
-                        .color(*color)
-                        .radius(3.0),
-                );
+                if markers {
+                    plot_ui.points(
+                        Points::new(name.clone(), PlotPoints::from(points.clone()))
+                            .color(*color)
+                            .radius(3.0),
+                    );
+                }
             }
             plot_ui.pointer_coordinate()
         });

@@ -93,3 +93,11 @@ pub fn tree_fingerprint(root: &Path) -> Vec<(String, u64, Vec<u8>)> {
     out.sort();
     out
 }
+
+/// True when the tests run as root (who reads and writes everything).
+pub fn is_root() -> bool {
+    Command::new("id")
+        .arg("-u")
+        .output()
+        .is_ok_and(|o| String::from_utf8_lossy(&o.stdout).trim() == "0")
+}

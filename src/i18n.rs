@@ -1,6 +1,7 @@
-//! The window's words in English and French. Every string the window shows
-//! goes through [`tr`] with its English text; a test checks that each one
-//! has a French translation.
+//! The words Dossier shows, in English and French: the window's, and those
+//! of chart exports (made by the window and by the command line alike).
+//! Every string goes through [`tr`] with its English text; a test checks
+//! that each one has a French translation.
 
 use serde::{Deserialize, Serialize};
 
@@ -15,6 +16,14 @@ pub enum UiLang {
 }
 
 impl UiLang {
+    /// The same language for number and date formats.
+    pub fn lang(self) -> crate::model::Lang {
+        match self {
+            Self::En => crate::model::Lang::En,
+            Self::Fr => crate::model::Lang::Fr,
+        }
+    }
+
     /// The language of the system locale (`LANG`, `LC_ALL`, `LC_MESSAGES`), English otherwise.
     pub fn from_env() -> Self {
         ["LC_ALL", "LC_MESSAGES", "LANG"]
@@ -35,6 +44,15 @@ pub fn tr(lang: UiLang, english: &'static str) -> &'static str {
             .iter()
             .find(|(en, _)| *en == english)
             .map_or(english, |(_, fr)| fr),
+    }
+}
+
+/// The text in the language of articles and number formats (chart exports
+/// follow the window's language, or the command line's `--lang`).
+pub fn tr_in(lang: crate::model::Lang, english: &'static str) -> &'static str {
+    match lang {
+        crate::model::Lang::Fr => tr(UiLang::Fr, english),
+        crate::model::Lang::En => english,
     }
 }
 
@@ -183,6 +201,9 @@ const FRENCH: &[(&str, &str)] = &[
     ("Query", "Requête"),
     ("Dates", "Dates"),
     ("all", "toutes"),
+    ("(none)", "(aucune)"),
+    ("Month names in dates", "Noms des mois dans les dates"),
+    ("Undated articles", "Articles sans date"),
     ("none", "aucune"),
     ("Close", "Fermer"),
     ("direct", "directe"),
@@ -197,7 +218,11 @@ mod tests {
     /// Every `t("…")` literal in the window's code has a French entry.
     #[test]
     fn every_window_string_is_translated() {
-        let sources = [include_str!("app.rs"), include_str!("panels.rs")];
+        let sources = [
+            include_str!("ui/app.rs"),
+            include_str!("ui/panels.rs"),
+            include_str!("chart.rs"),
+        ];
         let mut missing = Vec::new();
         let mut found = 0;
         for source in sources {

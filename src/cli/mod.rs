@@ -3,10 +3,12 @@
 //! prints JSON lines on stdout. Errors: one line on stderr, non-zero exit.
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
-use std::io::{IsTerminal as _, Write as _};
+mod edit;
+mod output;
+
+use std::io::IsTerminal as _;
 use std::path::PathBuf;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 use anyhow::Context as _;
@@ -14,12 +16,12 @@ use clap::{Args, Parser, Subcommand};
 use serde_json::json;
 
 use crate::analytics::{self, CorpusData, Granularity};
-use crate::extract::ActorKind;
-use crate::extract::edits::{ActorEdits, UserActor};
+use crate::extract::edits::ActorEdits;
 use crate::pipeline::{self, Corpus, IndexOptions, Progress, Summary};
+use output::Lines;
 
 /// Dossier on the command line: index a folder of news articles and query it.
-#[derive(Parser, Debug)]
+#[derive(Parser, Debug, Clone)]
 #[command(name = "dossier-cli", version, about, long_about = None)]
 pub struct Cli {
     #[command(subcommand)]
@@ -28,7 +30,7 @@ pub struct Cli {
 
 // Parsed once per run: the size of the largest variant does not matter.
 #[allow(clippy::large_enum_variant)]
-#[derive(Subcommand, Debug)]
+#[derive(Subcommand, Debug, Clone)]
 enum Command {
     /// Build or update the index of FOLDER and print a summary.
     Index(Common),
@@ -57,60 +59,8 @@ enum Command {
     Edit {
         #[command(flatten)]
         common: Common,
-        /// Merge actor FROM into actor INTO (FROM=INTO).
-        #[arg(long, value_name = "FROM=INTO")]
-        merge: Vec<String>,
-        /// Undo the merge of this actor.
-        #[arg(long, value_name = "ACTOR")]
-        unmerge: Vec<String>,
-        /// Give an actor another display name (ACTOR=NAME).
-        #[arg(long, value_name = "ACTOR=NAME")]
-        rename: Vec<String>,
-        /// Hide an actor from lists and charts.
-        #[arg(long, value_name = "ACTOR")]
-        hide: Vec<String>,
-        /// Show a hidden actor again.
-        #[arg(long, value_name = "ACTOR")]
-        unhide: Vec<String>,
-        /// Take one form off an actor into an actor of its own (ACTOR=FORM, e.g. "Jung Pak=Pak").
-        #[arg(long, value_name = "ACTOR=FORM")]
-        split: Vec<String>,
-        /// Put a split form back (ACTOR=FORM).
-        #[arg(long, value_name = "ACTOR=FORM")]
-        unsplit: Vec<String>,
-        /// Whether a metonym counts for its country or institution (e.g. Pyongyang=off).
-        #[arg(long, value_name = "METONYM=on|off")]
-        metonym: Vec<String>,
-        /// Add an actor found by its name and --alias forms; the articles are
-        /// extracted again.
-        #[arg(long, value_name = "NAME")]
-        add: Option<String>,
-        /// Kind of the added actor.
-        #[arg(long, default_value = "person", value_parser = ["person", "country", "org", "place", "other"], requires = "add")]
-        kind: String,
-        /// Another form of the added actor (repeatable).
-        #[arg(long, value_name = "FORM", requires = "add")]
-        alias: Vec<String>,
-        /// Remove an actor added with --add.
-        #[arg(long, value_name = "NAME")]
-        remove: Vec<String>,
-        /// Correct an article's date (DOC=YYYY-MM-DD, YYYY-MM or YYYY; DOC=none
-        /// for no date). DOC is the path as in `docs`, with #PART for
-        /// multi-article files.
-        #[arg(long, value_name = "DOC=DATE")]
-        date: Vec<String>,
-        /// Drop the date correction of an article (back to the date read from it).
-        #[arg(long, value_name = "DOC")]
-        undate: Vec<String>,
-        /// Write the corrections to FILE (readable JSON).
-        #[arg(long, value_name = "FILE")]
-        export: Option<PathBuf>,
-        /// Replace the corrections with those in FILE.
-        #[arg(long, value_name = "FILE")]
-        import: Option<PathBuf>,
-        /// List probable duplicates (JSON lines: actor, into) instead of editing.
-        #[arg(long)]
-        suggestions: bool,
+        #[command(flatten)]
+        edits: edit::EditArgs,
     },
     /// Draw the timeline of actors to a PNG, SVG or CSV file (as the window's export).
     Chart {
@@ -131,15 +81,21 @@ enum Command {
         /// Only articles matching this search.
         #[arg(long)]
         query: Option<String>,
-        /// Width in pixels.
-        #[arg(long, default_value_t = 1600)]
+        /// Width in pixels (100 to 8000).
+        #[arg(long, default_value_t = 1600, value_parser = clap::value_parser!(u32).range(100..=8000))]
         width: u32,
-        /// Height in pixels.
-        #[arg(long, default_value_t = 900)]
+        /// Height in pixels (100 to 8000).
+        #[arg(long, default_value_t = 900, value_parser = clap::value_parser!(u32).range(100..=8000))]
         height: u32,
         /// Title (default: "Mentions by PERIOD — FOLDER").
         #[arg(long)]
         title: Option<String>,
+        /// Language of the chart's words, dates and numbers.
+        #[arg(long, default_value = "en", value_parser = ["en", "fr"])]
+        lang: String,
+        /// Write months with their names ("Jan 2024") instead of 2024-01.
+        #[arg(long)]
+        month_names: bool,
     },
     /// Full-text search; one JSON line per hit, best first.
     Search {
@@ -147,9 +103,9 @@ enum Command {
         common: Common,
         /// Query: words (all required), "a phrase", OR, NOT word / -word.
         query: String,
-        /// Maximum number of hits.
-        #[arg(long, default_value_t = 100)]
-        limit: usize,
+        /// Maximum number of hits (1 to 1,000,000).
+        #[arg(long, default_value_t = 100, value_parser = clap::value_parser!(u32).range(1..=1_000_000))]
+        limit: u32,
     },
 }
 
@@ -160,9 +116,9 @@ struct Common {
     /// Where to keep the index (default: Dossier's data folder, one per corpus).
     #[arg(long, value_name = "DIR")]
     index_dir: Option<PathBuf>,
-    /// Worker threads (default: all cores).
-    #[arg(long, default_value_t = 0)]
-    threads: usize,
+    /// Worker threads (default: all cores; at most 256).
+    #[arg(long, default_value_t = 0, value_parser = clap::value_parser!(u16).range(0..=256))]
+    threads: u16,
     /// Date articles by their file's modification time when nothing else dates them.
     #[arg(long)]
     file_time_fallback: bool,
@@ -174,13 +130,39 @@ struct Common {
 /// Runs the CLI with the process arguments; returns the exit code.
 pub fn run() -> i32 {
     let cli = Cli::parse();
-    match execute(cli) {
+    // Ctrl-C stops indexing after the files being read (what was read is
+    // committed) and stops printing between two lines.
+    output::install_interrupt_handler();
+    let result = match execute(cli.clone()) {
+        // A query found damage the checks at open missed: the index is marked
+        // and rebuilt by the next open, so run the command once more.
+        Err(e) if is_damaged(&e) => {
+            eprintln!("note: {e:#}; rebuilding the index");
+            execute(cli)
+        }
+        other => other,
+    };
+    match result {
         Ok(()) => 0,
         Err(error) => {
-            eprintln!("dossier-cli: error: {error:#}");
-            1
+            let code = output::exit_code(&error);
+            match code {
+                0 => {}
+                130 => eprintln!("dossier-cli: interrupted"),
+                _ => eprintln!("dossier-cli: error: {error:#}"),
+            }
+            code
         }
     }
+}
+
+fn is_damaged(error: &anyhow::Error) -> bool {
+    error.chain().any(|cause| {
+        matches!(
+            cause.downcast_ref::<crate::index::IndexError>(),
+            Some(crate::index::IndexError::Damaged { .. })
+        )
+    })
 }
 
 fn execute(cli: Cli) -> anyhow::Result<()> {
@@ -191,10 +173,10 @@ fn execute(cli: Cli) -> anyhow::Result<()> {
         }
         Command::Docs(common) => {
             let corpus = open(&common)?;
-            let mut out = std::io::stdout().lock();
+            let mut out = Lines::new();
             for (path, article) in corpus.manifest.articles() {
                 let date = article.date.as_ref();
-                let line = json!({
+                out.json(&json!({
                     "doc": path,
                     "id": article.id.to_hex(),
                     "part": article.part,
@@ -207,10 +189,9 @@ fn execute(cli: Cli) -> anyhow::Result<()> {
                     "outlet": article.outlet,
                     "url": article.url,
                     "chars": article.chars,
-                });
-                writeln!(out, "{line}")?;
+                }))?;
             }
-            Ok(())
+            out.finish()
         }
         Command::Actors(common) => {
             let corpus = open(&common)?;
@@ -236,183 +217,30 @@ fn execute(cli: Cli) -> anyhow::Result<()> {
             let by = Granularity::parse(&by).unwrap_or_default();
             let points = analytics::mention_series(&data, &actors, by, &wanted);
             if format == "csv" {
-                let mut out = std::io::stdout().lock();
-                writeln!(out, "bucket,actor,mentions,articles,share")?;
+                let mut out = Lines::new();
+                out.line("bucket,actor,mentions,articles,share")?;
                 for p in points {
-                    writeln!(
-                        out,
+                    out.line(format_args!(
                         "{},{},{},{},{:.4}",
                         p.bucket,
-                        crate::chart::csv_field(&p.actor),
+                        crate::csv::field(&p.actor),
                         p.mentions,
                         p.articles,
                         p.share
-                    )?;
+                    ))?;
                 }
-                Ok(())
+                out.finish()
             } else {
                 print_json_lines(points)
             }
         }
-        Command::Edit {
-            common,
-            merge,
-            unmerge,
-            rename,
-            hide,
-            unhide,
-            split,
-            unsplit,
-            metonym,
-            add,
-            kind,
-            alias,
-            remove,
-            date,
-            undate,
-            export,
-            import,
-            suggestions,
-        } => {
+        Command::Edit { common, edits } => {
             let corpus = open(&common)?;
-            let data = CorpusData::load(&corpus.manifest, &corpus.index)?;
-            if suggestions {
-                let actors = data.actors(&load_edits(&corpus)?);
-                let rows: Vec<serde_json::Value> = actors
-                    .merge_suggestions()
-                    .into_iter()
-                    .map(|(a, b)| {
-                        let name = |k: &str| actors.name(k).map(|(n, _)| n.to_owned());
-                        json!({"actor": name(&a), "actor_key": a, "into": name(&b), "into_key": b, "reason": "same family name and initial"})
-                    })
-                    .collect();
-                return print_json_lines(rows);
-            }
-            let mut edits = match &import {
-                Some(path) => ActorEdits::read(path)
-                    .map_err(anyhow::Error::msg)?
-                    .ok_or_else(|| anyhow::anyhow!("no such file: {}", path.display()))?,
-                None => load_edits(&corpus)?,
-            };
-            let find = |edits: &ActorEdits, name: &str| -> anyhow::Result<String> {
-                data.actors(edits)
-                    .find(name)
-                    .ok_or_else(|| anyhow::anyhow!("no actor named {name:?} in this corpus"))
-            };
-            let pair = |arg: &str| -> anyhow::Result<(String, String)> {
-                arg.split_once('=')
-                    .map(|(a, b)| (a.trim().to_owned(), b.trim().to_owned()))
-                    .ok_or_else(|| anyhow::anyhow!("expected A=B, got {arg:?}"))
-            };
-            for arg in &merge {
-                let (from, into) = pair(arg)?;
-                let (from, into) = (find(&edits, &from)?, find(&edits, &into)?);
-                edits.merge(&from, &into).map_err(anyhow::Error::msg)?;
-            }
-            for name in &unmerge {
-                let key = data
-                    .actors(&ActorEdits::default())
-                    .find(name)
-                    .ok_or_else(|| anyhow::anyhow!("no actor named {name:?}"))?;
-                edits.unmerge(&key);
-            }
-            for arg in &rename {
-                let (actor, name) = pair(arg)?;
-                let key = find(&edits, &actor)?;
-                edits.rename.insert(key, name);
-            }
-            for name in &hide {
-                let key = find(&edits, name)?;
-                edits.hide.insert(key);
-            }
-            for name in &unhide {
-                let key = find(&edits, name)?;
-                edits.hide.remove(&key);
-            }
-            for arg in &split {
-                let (actor, form) = pair(arg)?;
-                let key = find(&edits, &actor)?;
-                edits.split_alias(&key, &form).map_err(anyhow::Error::msg)?;
-            }
-            for arg in &unsplit {
-                let (actor, form) = pair(arg)?;
-                let key = find(&edits, &actor)?;
-                anyhow::ensure!(
-                    edits.unsplit_alias(&key, &form),
-                    "{form:?} was not split off {actor:?}"
-                );
-            }
-            for arg in &metonym {
-                let (name, state) = pair(arg)?;
-                let counts = match state.to_lowercase().as_str() {
-                    "on" | "yes" | "true" => true,
-                    "off" | "no" | "false" => false,
-                    _ => anyhow::bail!("expected METONYM=on or METONYM=off, got {arg:?}"),
-                };
-                anyhow::ensure!(
-                    crate::extract::lexicon::LEXICON.is_metonym(&name),
-                    "{name:?} is not a built-in metonym (try --split to take a form off an actor)"
-                );
-                edits.set_metonym(&name, counts);
-            }
-            if let Some(name) = add {
-                edits
-                    .add_actor(UserActor {
-                        name,
-                        kind: ActorKind::parse(&kind),
-                        aliases: alias,
-                    })
-                    .map_err(anyhow::Error::msg)?;
-            }
-            for name in &remove {
-                anyhow::ensure!(edits.remove_actor(name), "no added actor named {name:?}");
-            }
-            if !date.is_empty() || !undate.is_empty() {
-                use crate::index::corrections::DateCorrections;
-                let mut corrections =
-                    DateCorrections::load(&corpus.data_dir).map_err(anyhow::Error::msg)?;
-                let known: std::collections::HashSet<String> = corpus
-                    .manifest
-                    .articles()
-                    .map(|(path, a)| format!("{path}#{}", a.part))
-                    .collect();
-                let check = |doc: &str| -> anyhow::Result<()> {
-                    let key = crate::index::corrections::doc_key(doc);
-                    anyhow::ensure!(known.contains(&key), "no article {doc:?} in this corpus");
-                    Ok(())
-                };
-                for arg in &date {
-                    let (doc, value) = pair(arg)?;
-                    check(&doc)?;
-                    let value = Some(value.as_str()).filter(|v| !v.eq_ignore_ascii_case("none"));
-                    corrections.set(&doc, value).map_err(anyhow::Error::msg)?;
-                }
-                for doc in &undate {
-                    anyhow::ensure!(corrections.unset(doc), "no date correction for {doc:?}");
-                }
-                corrections.save(&corpus.data_dir).with_context(|| {
-                    format!(
-                        "cannot save date corrections in {}",
-                        corpus.data_dir.display()
-                    )
-                })?;
-            }
-            let before = load_edits(&corpus)?.added_fingerprint();
-            edits.save(&corpus.data_dir).with_context(|| {
-                format!("cannot save actor edits in {}", corpus.data_dir.display())
-            })?;
-            if edits.added_fingerprint() != before {
+            if edit::run(&corpus, &edits)? {
                 // Added actors are found at extraction time: extract again now.
-                drop(data);
                 drop(corpus);
                 open(&common)?;
             }
-            if let Some(path) = &export {
-                edits
-                    .write(path)
-                    .with_context(|| format!("cannot write {}", path.display()))?;
-            }
-            println!("{}", serde_json::to_string(&edits)?);
             Ok(())
         }
         Command::Chart {
@@ -425,6 +253,8 @@ fn execute(cli: Cli) -> anyhow::Result<()> {
             width,
             height,
             title,
+            lang,
+            month_names,
         } => {
             let corpus = open(&common)?;
             let data = CorpusData::load(&corpus.manifest, &corpus.index)?;
@@ -448,21 +278,23 @@ fn execute(cli: Cli) -> anyhow::Result<()> {
                 filter.hits = Some(Arc::new(explorer.hit_mask(&ids)));
             }
             let series = explorer.series(&filter, by, &selected);
-            let folder_name = corpus
-                .folder
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default();
-            let period = format!("{by:?}").to_lowercase();
-            let title = title.unwrap_or_else(|| format!("Mentions by {period} — {folder_name}"));
-            let footer = vec![
-                format!("Folder: {}", corpus.folder.display()),
-                format!(
-                    "Query: {} — Dates: all — Exported by Dossier on {}",
-                    query.as_deref().unwrap_or("(none)"),
-                    crate::ingest::dates::today().to_iso()
-                ),
-            ];
+            let lang = if lang == "fr" {
+                crate::model::Lang::Fr
+            } else {
+                crate::model::Lang::En
+            };
+            let mut text = crate::chart::ChartText::timeline(
+                lang,
+                by,
+                share,
+                &corpus.folder,
+                query.as_deref(),
+                None,
+            );
+            if let Some(title) = title {
+                text.title = title;
+            }
+            let style = crate::period::axis::LabelStyle { lang, month_names };
             let ext = out
                 .extension()
                 .map(|e| e.to_string_lossy().to_lowercase())
@@ -475,7 +307,7 @@ fn execute(cli: Cli) -> anyhow::Result<()> {
                 .with_context(|| format!("cannot write {}", out.display()))?,
                 "png" | "svg" => {
                     let spec = crate::chart::ChartSpec::from_series(
-                        &explorer, &series, share, title, footer,
+                        &explorer, &series, share, style, text,
                     );
                     if ext == "png" {
                         crate::chart::write_png(&spec, &out, width, height)?;
@@ -499,30 +331,29 @@ fn execute(cli: Cli) -> anyhow::Result<()> {
             limit,
         } => {
             let corpus = open(&common)?;
-            let hits = corpus.index.search(&query, limit)?;
-            let mut out = std::io::stdout().lock();
+            let hits = corpus.index.search(&query, limit as usize)?;
+            let mut out = Lines::new();
             for hit in hits {
-                let line = json!({
+                out.json(&json!({
                     "doc": hit.rel_path,
                     "id": hit.id.to_hex(),
                     "title": hit.title,
                     "date": hit.date,
                     "score": hit.score,
                     "snippet": hit.snippet,
-                });
-                writeln!(out, "{line}")?;
+                }))?;
             }
-            Ok(())
+            out.finish()
         }
     }
 }
 
 fn print_json_lines<T: serde::Serialize>(rows: Vec<T>) -> anyhow::Result<()> {
-    let mut out = std::io::stdout().lock();
+    let mut out = Lines::new();
     for row in rows {
-        writeln!(out, "{}", serde_json::to_string(&row)?)?;
+        out.json(&row)?;
     }
-    Ok(())
+    out.finish()
 }
 
 fn load_edits(corpus: &Corpus) -> anyhow::Result<ActorEdits> {
@@ -541,12 +372,8 @@ fn open(common: &Common) -> anyhow::Result<Corpus> {
         None => crate::storage::corpus_dir(&common.folder)
             .with_context(|| format!("cannot open {}", common.folder.display()))?,
     };
-    let cancel = Arc::new(AtomicBool::new(false));
-    let flag = Arc::clone(&cancel);
-    // Ctrl-C stops after the current batch; what was read is committed, not lost.
-    ctrlc::set_handler(move || flag.store(true, Ordering::Relaxed)).ok(); // Only fails if already set.
     let options = IndexOptions {
-        threads: common.threads,
+        threads: usize::from(common.threads),
         read: crate::ingest::ReadOptions {
             file_time_fallback: common.file_time_fallback,
             ..Default::default()
@@ -554,13 +381,19 @@ fn open(common: &Common) -> anyhow::Result<Corpus> {
         live_articles: false,
     };
     let bar = ProgressBar::new(!common.quiet && std::io::stderr().is_terminal());
-    let (summary, corpus) =
-        pipeline::index_folder(&common.folder, &data_dir, &options, &cancel, &|p| {
-            bar.update(p)
-        })?;
+    let (summary, corpus) = pipeline::index_folder(
+        &common.folder,
+        &data_dir,
+        &options,
+        &output::INTERRUPTED,
+        &|p| bar.update(p),
+    )?;
     bar.finish();
     if !common.quiet {
         print_summary(&summary);
+    }
+    if summary.cancelled {
+        return Err(output::Stopped::Interrupted.into());
     }
     Ok(corpus)
 }
