@@ -41,8 +41,11 @@ impl<'a> CorpusData<'a> {
 pub struct ActorRow {
     /// Relative path of the article's file.
     pub doc: String,
-    /// Canonical name.
+    /// The actor's name as this article gives it (in its language, its
+    /// fullest form; the user's name when renamed or merged).
     pub actor: String,
+    /// The actor's name across the corpus (one per key).
+    pub corpus_actor: String,
     /// Canonical key.
     pub key: String,
     /// Kind.
@@ -101,7 +104,8 @@ pub fn actor_rows(data: &CorpusData<'_>, actors: &CorpusActors) -> Vec<ActorRow>
                 .into_iter()
                 .map(|a| ActorRow {
                     doc: (*doc).to_owned(),
-                    actor: a.name,
+                    actor: a.local_name,
+                    corpus_actor: a.name,
                     key: a.key,
                     kind: a.kind,
                     count: a.count,

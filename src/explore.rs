@@ -688,11 +688,11 @@ mod tests {
                 Some("2024-01-10"),
             ),
             (
-                "Moscou répond à Pékin. La Russie proteste.",
+                "Moscou répond et Pékin menace. La Russie proteste.",
                 Some("2024-03-02"),
             ),
-            ("La Chine se tait.", Some("2024-03-20")),
-            ("La Russie, encore.", None),
+            ("La Chine refuse.", Some("2024-03-20")),
+            ("La Russie répond encore.", None),
         ]);
         let russia = ex.actor_by_key("country:ru").unwrap();
         let china = ex.actor_by_key("country:cn").unwrap();

@@ -7,6 +7,7 @@
 //! that disappeared are deleted. The manifest is saved after each commit, so an
 //! interrupted run resumes where it stopped.
 
+use std::cell::LazyCell;
 use std::panic::AssertUnwindSafe;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -193,12 +194,16 @@ pub fn index_folder(
         manifest.extractor_version = crate::extract::EXTRACTOR_VERSION;
         manifest.user_actors = user_actors;
     }
-    let lexicon = if edits.added.is_empty() {
-        None
-    } else {
-        Some(LEXICON.with_user_actors(&edits.added))
+    // The lexicon (and with it the name recogniser) is loaded only when a
+    // file must be read: re-opening an unchanged folder stays instant.
+    let user_lexicon = LazyCell::new(|| LEXICON.with_user_actors(&edits.added));
+    let lexicon = || -> &Lexicon {
+        if edits.added.is_empty() {
+            &LEXICON
+        } else {
+            &user_lexicon
+        }
     };
-    let lexicon: &Lexicon = lexicon.as_ref().unwrap_or(&LEXICON);
 
     let walked = ingest::walk(&folder, cancel)
         .with_context(|| format!("cannot list {}", folder.display()))?;
@@ -265,6 +270,7 @@ pub fn index_folder(
             summary.cancelled = true;
             break;
         }
+        let lexicon = lexicon();
         let results: Vec<(&FileInfo, Result<ReadFile, Failure>)> = pool.install(|| {
             batch
                 .par_iter()

@@ -410,7 +410,7 @@ fn actors_quotes_and_mentions_commands() {
     let row = |doc: &str, actor: &str| {
         actors
             .iter()
-            .find(|r| r["doc"] == doc && r["actor"] == actor)
+            .find(|r| r["doc"] == doc && r["corpus_actor"] == actor)
             .cloned()
     };
     // Metonyms count for their country; aliases are reported as written.
@@ -519,10 +519,11 @@ fn actor_edits_apply_survive_reindex_and_round_trip() {
         ],
     );
     assert!(out.status.success(), "{}", stderr(&out));
+    // The corpus's names: one per actor whatever the article's language.
     let names = |data: &std::path::Path| -> Vec<String> {
         json_lines(&cli(data, &["actors", c, "-q"]))
             .iter()
-            .map(|r| r["actor"].as_str().unwrap().to_owned())
+            .map(|r| r["corpus_actor"].as_str().unwrap().to_owned())
             .collect()
     };
     let check = |names: Vec<String>| {

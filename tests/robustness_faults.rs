@@ -144,7 +144,7 @@ fn every_damaged_file_is_answered_or_repaired() {
     for i in 0..40 {
         std::fs::write(
             corpus.join(format!("2024-02-{:02}-n{i}.txt", 1 + i % 28)),
-            format!("Note {i}\n\nLa Russie répond à la Chine. « Nous avançons », a déclaré Vladimir Poutine. Fin {i}."),
+            format!("Note {i}\n\nLa Russie et la Chine répondent. « Nous avançons », a déclaré Vladimir Poutine. Fin {i}."),
         )
         .unwrap();
     }

@@ -63,8 +63,10 @@ def news(cli, show_errors, tmp):
             a, a_err = score("score_actors.py", ga, actors)
             rows.append(f"news {part:5} {lang} ({len(keep):2} pages) | {q} | {a}")
             if show_errors == part:
-                for line in q_err + a_err:
-                    print(line)
+                for line in q_err:
+                    print("quote", line)
+                for line in a_err:
+                    print("actor", line)
     return rows
 
 

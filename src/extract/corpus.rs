@@ -19,6 +19,9 @@ pub struct ResolvedActor {
     pub key: String,
     /// Display name.
     pub name: String,
+    /// The name as this article gives it (in its language, its fullest
+    /// form), or the display name when the user renamed or merged the actor.
+    pub local_name: String,
     /// Kind.
     pub kind: ActorKind,
     /// Mentions in the article.
@@ -159,9 +162,18 @@ impl CorpusActors {
                         let (name, kind) = self
                             .name(key)
                             .map_or((actor.name.as_str(), actor.kind), |(n, k)| (n, k));
+                        // Renamed, merged or split by the user: the user's actor.
+                        let automatic = self
+                            .remap
+                            .get(&actor.key)
+                            .map_or(actor.key.as_str(), String::as_str);
+                        let edited = alias.is_some()
+                            || self.edits.rename.contains_key(key)
+                            || self.edits.resolve(automatic) != automatic;
                         out.push(ResolvedActor {
                             key: key.to_owned(),
                             name: name.to_owned(),
+                            local_name: if edited { name } else { actor.name.as_str() }.to_owned(),
                             kind,
                             count: 0,
                             aliases_seen: Vec::new(),
@@ -174,6 +186,10 @@ impl CorpusActors {
                 let row = &mut out[index];
                 if !row.sources.contains(&actor.key) {
                     row.sources.push(actor.key.clone());
+                    // The fullest form the article gives ("Sophie Binet", not "Binet").
+                    if row.local_name != row.name && actor.name.len() > row.local_name.len() {
+                        row.local_name = actor.name.clone();
+                    }
                 }
                 row.count += spans.len();
                 row.spans.extend_from_slice(spans);

@@ -9,6 +9,7 @@ pub mod actors;
 pub mod corpus;
 pub mod edits;
 pub mod lexicon;
+pub mod ner;
 pub mod quotes;
 pub mod tokens;
 
@@ -113,6 +114,10 @@ pub fn extract_until(
     if stopped() {
         return None;
     }
+    let speakers: std::collections::HashSet<usize> =
+        quotes.iter().filter_map(|q| q.speaker).collect();
+    // Countries and places that are only where the story happens are no actors.
+    let settings = actors::acting::settings(&t, &found, &speakers, lexicon);
     let mut out = Extraction::default();
     let mut by_actor: Vec<Vec<&actors::Mention>> = vec![Vec::new(); found.actors.len()];
     for m in &found.mentions {
@@ -120,8 +125,8 @@ pub fn extract_until(
             list.push(m);
         }
     }
-    for (actor, mentions) in found.actors.iter().zip(by_actor) {
-        if mentions.is_empty() {
+    for (index, (actor, mentions)) in found.actors.iter().zip(by_actor).enumerate() {
+        if mentions.is_empty() || settings.contains(&index) {
             continue;
         }
         let mut aliases_seen: Vec<String> = Vec::new();
@@ -139,7 +144,7 @@ pub fn extract_until(
         }
         out.actors.push(ArticleActor {
             key: actor.key.clone(),
-            name: actor.name.clone(),
+            name: article_name(actor, &aliases_seen, lexicon),
             kind: actor.kind,
             count: mentions.len(),
             aliases_seen,
@@ -163,12 +168,33 @@ pub fn extract_until(
             mentioned: q
                 .mentioned
                 .iter()
+                .filter(|a| !settings.contains(a))
                 .filter_map(|a| found.actors.get(*a))
                 .map(|a| a.key.clone())
                 .collect(),
         });
     }
     Some(out)
+}
+
+/// The name an article gives an actor: for one the lexicon knows, its fullest
+/// form in the article ("Parti socialiste" rather than the lexicon's English
+/// "Socialist Party" in a French article, "NASA" as written), a metonym
+/// ("Moscou") never standing for the name; for others, the name found.
+fn article_name(
+    actor: &actors::Found,
+    aliases_seen: &[String],
+    lexicon: &lexicon::Lexicon,
+) -> String {
+    // The user's own actors keep the name the user gave them.
+    if lexicon.entry(&actor.key).is_none() || actor.key.starts_with("user:") {
+        return actor.name.clone();
+    }
+    aliases_seen
+        .iter()
+        .filter(|a| !lexicon.is_metonym(a))
+        .max_by_key(|a| a.chars().count())
+        .map_or_else(|| actor.name.clone(), |a| actors::one_line(a))
 }
 
 /// True for capitalised words that never name an actor alone.

@@ -637,6 +637,16 @@ fn noun_phrase_speaker(
         if let Some(m) = actors.mention_at(j) {
             let actor = m.actor;
             let surface = t.text[m.start..m.end].to_owned();
+            // "said Drexel Burnham Lambert analyst Norman Mains": a firm, a
+            // job, then the person who speaks (whatever the firm was taken for).
+            let e = m.end_tok;
+            if lexicon.roles.contains(t.key(e))
+                && !t.toks[e].is_cap
+                && t.toks.get(e + 1).is_some_and(|x| x.is_word && x.is_cap)
+                && t.toks[e + 1].sentence == sentence
+            {
+                return Some(person_named_at(t, actors, e + 1));
+            }
             if actors.actors[actor].kind == ActorKind::Person {
                 return Some(Who::Actor(actor, surface));
             }
@@ -1560,9 +1570,10 @@ mod tests {
                 Some("James Baker"),
             ),
             (
+                // Not Greenspan: the union's leader, for the union.
                 "Alan Greenspan was nominated. \"That troubles me,\" the UAW leader told reporters.",
                 "That troubles me",
-                None,
+                Some("United Auto Workers"),
             ),
             (
                 "\"We agree,\" said Conor O'Brien, the Irish envoy.",

@@ -9,6 +9,12 @@ use serde::{Deserialize, Serialize};
 
 use crate::model::Lang;
 
+mod keys;
+mod open_data;
+
+pub use keys::{normalize, person_key, translit_key};
+pub use open_data::OrgHead;
+
 /// What kind of actor something is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -83,6 +89,9 @@ pub struct Surface {
     pub metonym: bool,
     /// Written in capitals (UE, US): must match case exactly.
     pub acronym: bool,
+    /// Could be something else ("Victoria", a capital and a given name):
+    /// names the actor only where the recogniser found a name.
+    pub weak: bool,
 }
 
 /// A reporting verb form.
@@ -117,13 +126,27 @@ pub struct Lexicon {
     pub people: HashMap<String, usize>,
     /// First word of every surface form: gazetteer lookups start only there.
     pub first_words: HashSet<String>,
+    /// Given names that are also common words ("June", "Pierre"), normalised.
+    pub ambiguous_names: HashSet<String>,
+    /// Common French and English words (normalised) → how often treebanks use them.
+    pub common_words: HashMap<String, u32>,
+    /// Head nouns of institution names (normalised, "cour d appel").
+    pub org_heads: HashMap<String, open_data::OrgHead>,
+    /// Longest head, in words.
+    pub max_head_words: usize,
+    /// Verb forms by which a country or place acts ("a décidé", "imposed").
+    pub action_verbs: HashSet<String>,
+    /// Small word lists by name (`assets/lexicon/words.tsv`), lower case.
+    pub words: HashMap<String, HashSet<String>>,
 }
 
-const ACTORS: &str = include_str!("../../assets/lexicon/actors.tsv");
-const FIRST_NAMES: &str = include_str!("../../assets/lexicon/first_names.txt");
-const ROLES: &str = include_str!("../../assets/lexicon/roles.tsv");
-const VERBS: &str = include_str!("../../assets/lexicon/reporting_verbs.tsv");
-const DEMONYMS: &str = include_str!("../../assets/lexicon/demonyms.tsv");
+const ACTORS: &str = include_str!("../../../assets/lexicon/actors.tsv");
+const FIRST_NAMES: &str = include_str!("../../../assets/lexicon/first_names.txt");
+const ROLES: &str = include_str!("../../../assets/lexicon/roles.tsv");
+const VERBS: &str = include_str!("../../../assets/lexicon/reporting_verbs.tsv");
+const DEMONYMS: &str = include_str!("../../../assets/lexicon/demonyms.tsv");
+const ACTION_VERBS: &str = include_str!("../../../assets/lexicon/action_verbs.tsv");
+const WORDS: &str = include_str!("../../../assets/lexicon/words.tsv");
 
 /// The lexicon, parsed on first use.
 pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::builtin);
@@ -148,6 +171,12 @@ impl Lexicon {
             by_id: HashMap::new(),
             people: HashMap::new(),
             first_words: HashSet::new(),
+            ambiguous_names: HashSet::new(),
+            common_words: HashMap::new(),
+            org_heads: HashMap::new(),
+            max_head_words: 1,
+            action_verbs: HashSet::new(),
+            words: HashMap::new(),
         };
         for line in data_lines(ACTORS) {
             let cols: Vec<&str> = line.split('\t').collect();
@@ -220,10 +249,59 @@ impl Lexicon {
                 }
             }
         }
+        for line in data_lines(ACTION_VERBS) {
+            let cols: Vec<&str> = line.split('\t').collect();
+            let (Some(lang), Some(lemma)) = (cols.first(), cols.get(1)) else {
+                continue;
+            };
+            let extra: Vec<String> = cols
+                .get(2)
+                .map(|s| {
+                    s.split('|')
+                        .filter(|f| !f.is_empty())
+                        .map(str::to_owned)
+                        .collect()
+                })
+                .unwrap_or_default();
+            let forms = if !extra.is_empty() {
+                let mut forms = extra;
+                forms.push((*lemma).to_owned());
+                forms
+            } else if *lang == "fr" {
+                french_forms(lemma)
+            } else {
+                english_forms(lemma)
+            };
+            lexicon
+                .action_verbs
+                .extend(forms.into_iter().map(|f| f.to_lowercase()));
+        }
+        for line in data_lines(WORDS) {
+            let cols: Vec<&str> = line.split('\t').collect();
+            if let (Some(list), Some(word)) = (cols.first(), cols.get(2)) {
+                lexicon
+                    .words
+                    .entry((*list).to_owned())
+                    .or_default()
+                    .insert(word.trim().to_lowercase());
+            }
+        }
+        lexicon.add_open_data();
         lexicon
     }
 
+    /// True when `word` (any case) is in the word list `list` of `words.tsv`.
+    pub fn in_list(&self, list: &str, word: &str) -> bool {
+        self.words
+            .get(list)
+            .is_some_and(|set| set.contains(&word.to_lowercase()))
+    }
+
     fn add_surface(&mut self, name: &str, entry: usize, metonym: bool) {
+        self.add_surface_with(name, entry, metonym, false);
+    }
+
+    fn add_surface_with(&mut self, name: &str, entry: usize, metonym: bool, weak: bool) {
         let key = normalize(name);
         if key.is_empty() {
             return;
@@ -238,6 +316,7 @@ impl Lexicon {
             entry,
             metonym,
             acronym,
+            weak,
         });
     }
 
@@ -326,121 +405,6 @@ fn english_forms(lemma: &str) -> Vec<String> {
     forms
 }
 
-/// Name key: lower case, no diacritics, apostrophes/hyphens/dots as spaces, single spaces.
-pub fn normalize(s: &str) -> String {
-    use unicode_normalization::UnicodeNormalization as _;
-    // Fast path for the common case: one ASCII word.
-    if s.bytes().all(|b| b.is_ascii_alphanumeric()) {
-        return s.to_ascii_lowercase();
-    }
-    let mut out = String::with_capacity(s.len());
-    let mut space = false;
-    for c in s.nfd() {
-        if unicode_normalization::char::is_combining_mark(c) {
-            continue;
-        }
-        if c.is_alphanumeric() {
-            if space && !out.is_empty() {
-                out.push(' ');
-            }
-            space = false;
-            out.extend(c.to_lowercase());
-        } else {
-            space = true;
-        }
-    }
-    out
-}
-
-/// The key that recognises a built-in person by name: the transliteration
-/// key, with a familiar given name in its full form ("Joe Biden" and "Joseph
-/// Biden", "Bill Clinton" and "William Clinton" meet).
-pub fn person_key(name: &str) -> String {
-    let base = normalize(name);
-    match base.split_once(' ') {
-        Some((given, rest)) => {
-            let full = FAMILIAR_NAMES
-                .iter()
-                .find(|(short, _)| *short == given)
-                .map_or(given, |(_, full)| full);
-            translit_key(&format!("{full} {rest}"))
-        }
-        None => translit_key(&base),
-    }
-}
-
-/// Familiar forms of English given names and the full form (facts).
-const FAMILIAR_NAMES: &[(&str, &str)] = &[
-    ("joe", "joseph"),
-    ("bill", "william"),
-    ("billy", "william"),
-    ("bob", "robert"),
-    ("bobby", "robert"),
-    ("jim", "james"),
-    ("jimmy", "james"),
-    ("mike", "michael"),
-    ("dick", "richard"),
-    ("rick", "richard"),
-    ("tony", "anthony"),
-    ("ted", "edward"),
-    ("ed", "edward"),
-    ("tom", "thomas"),
-    ("ron", "ronald"),
-    ("dan", "daniel"),
-    ("chuck", "charles"),
-    ("dave", "david"),
-    ("fred", "frederick"),
-    ("ben", "benjamin"),
-    ("sam", "samuel"),
-    ("nick", "nicholas"),
-    ("pete", "peter"),
-    ("andy", "andrew"),
-    ("matt", "matthew"),
-    ("chris", "christopher"),
-    ("larry", "lawrence"),
-    ("jerry", "gerald"),
-    ("hank", "henry"),
-    ("liz", "elizabeth"),
-    ("kate", "katherine"),
-    ("al", "albert"),
-];
-
-/// Transliteration key: folds the spelling differences between French, English and
-/// German renderings of Russian, Arabic and Korean names (Choïgou / Choïgu / Shoigu,
-/// Poutine / Putin, Sergueï / Sergei, Prigojine / Prigozhin).
-pub fn translit_key(s: &str) -> String {
-    let base = normalize(s);
-    let mut words = Vec::new();
-    for word in base.split(' ') {
-        let mut w = word
-            .replace("sch", "sh")
-            .replace("tch", "ch")
-            .replace("ch", "sh")
-            .replace("kh", "h")
-            .replace("ou", "u")
-            .replace("gue", "ge")
-            .replace("gui", "gi")
-            .replace('j', "zh")
-            .replace("zhzh", "zh")
-            .replace('y', "i")
-            .replace('w', "v")
-            .replace("ph", "f")
-            .replace("ck", "k");
-        if w.len() > 4 && w.ends_with('e') {
-            w.pop();
-        }
-        // Doubled letters: "Zelenskii" / "Zelenski".
-        let mut collapsed = String::with_capacity(w.len());
-        for c in w.chars() {
-            if !collapsed.ends_with(c) {
-                collapsed.push(c);
-            }
-        }
-        words.push(collapsed);
-    }
-    words.join(" ")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -477,24 +441,5 @@ mod tests {
             lex.entries[*lex.demonyms.get("americain").unwrap()].id,
             "country:us"
         );
-    }
-
-    #[test]
-    fn transliteration_keys_meet() {
-        let groups = [
-            vec!["Choïgou", "Choïgu", "Shoigu", "Schoigu"],
-            vec!["Poutine", "Putin"],
-            vec!["Sergueï", "Sergei"],
-            vec!["Dmitri", "Dmitry"],
-            vec!["Prigojine", "Prigozhin"],
-            vec!["Gorbatchev", "Gorbachev"],
-            vec!["Zelensky", "Zelenskyy", "Zelenski"],
-            vec!["Netanyahou", "Netanyahu"],
-        ];
-        for group in groups {
-            let keys: HashSet<String> = group.iter().map(|n| translit_key(n)).collect();
-            assert_eq!(keys.len(), 1, "{group:?} → {keys:?}");
-        }
-        assert_ne!(translit_key("Peskov"), translit_key("Lavrov"));
     }
 }

@@ -1,0 +1,327 @@
+//! Names found by the recogniser ([`crate::extract::ner`]) that no list
+//! holds: people whatever their given name, organisations, places. A name
+//! the lexicon knows (even in a form that alone would be ambiguous, such as a
+//! capital that is also a given name) takes the lexicon's actor.
+
+use std::collections::HashMap;
+
+use super::{ArticleActors, Found, org_actor, person_actor, push_mention};
+use crate::extract::lexicon::{ActorKind, Lexicon, normalize};
+use crate::extract::ner::{self, Span};
+use crate::extract::tokens::Tokens;
+use crate::model::Lang;
+
+/// Adds the recognised names not already covered by the gazetteer. One
+/// name written the same way is one actor of one kind in an article (the
+/// kind most of its mentions were given), and a one-word name that is the
+/// family name of exactly one person named in full there is that person.
+pub(super) fn add(
+    t: &Tokens<'_>,
+    lang: Lang,
+    lexicon: &Lexicon,
+    recognised: &[Name],
+    out: &mut ArticleActors,
+    covered: &mut [bool],
+) {
+    let names: Vec<&Name> = recognised
+        .iter()
+        .filter(|(first, end, _, _)| !covered[*first..*end].iter().any(|c| *c))
+        .collect();
+    // The kind most mentions of a name were given (people first on a tie).
+    let mut votes: HashMap<&str, [usize; 4]> = HashMap::new();
+    for (_, _, kind, key) in names.iter().copied() {
+        votes.entry(key.as_str()).or_default()[usize::from(*kind)] += 1;
+    }
+    let kind_of = |key: &str| -> u8 {
+        let v = votes.get(key).copied().unwrap_or_default();
+        [1u8, 2, 3]
+            .into_iter()
+            .max_by_key(|k| (v[usize::from(*k)], 4 - k))
+            .unwrap_or(1)
+    };
+    // Family names (and the first word of names whose first word is not a
+    // given name: "Lin" of "Lin Jian") of the people named in full.
+    let mut family: HashMap<String, Option<String>> = HashMap::new();
+    // People the lists found count too ("Kim" after "Kim Jong Un").
+    let known: Vec<(usize, usize, String)> = out
+        .mentions
+        .iter()
+        .filter(|m| out.actors[m.actor].kind == ActorKind::Person)
+        .map(|m| (m.first_tok, m.end_tok, format!("\u{1}{}", m.actor)))
+        .collect();
+    let people = names
+        .iter()
+        .filter(|(_, _, _, key)| kind_of(key) == 1)
+        .map(|(first, end, _, key)| (*first, *end, key.clone()))
+        .chain(known);
+    for (first, end, key) in people {
+        let words: Vec<usize> = (first..end).filter(|k| t.toks[*k].is_word).collect();
+        if words.len() < 2 {
+            continue;
+        }
+        let last = t.key(words[words.len() - 1]).to_owned();
+        let head = t.key(words[0]).to_owned();
+        let head_is_family =
+            !lexicon.first_names.contains(&head) || lexicon.in_list("family_name_first", &head);
+        let parts = [Some(last), head_is_family.then_some(head)];
+        for part in parts.into_iter().flatten() {
+            family
+                .entry(part)
+                .and_modify(|e| {
+                    if e.as_deref() != Some(key.as_str()) {
+                        *e = None;
+                    }
+                })
+                .or_insert_with(|| Some(key.clone()));
+        }
+    }
+    let full_names: HashMap<&str, (usize, usize)> = names
+        .iter()
+        .filter(|(_, _, _, key)| kind_of(key) == 1)
+        .map(|(first, end, _, key)| (key.as_str(), (*first, *end)))
+        .collect();
+    for &(first, end, _, ref key) in names.iter().copied() {
+        let surface = &t.text[t.toks[first].start..t.toks[end - 1].end];
+        let whole = family
+            .get(key)
+            .and_then(|full| full.as_deref())
+            .filter(|full| *full != key);
+        let actor = match whole {
+            // A person the lists found.
+            Some(full) if full.starts_with('\u{1}') => full[1..].parse::<usize>().ok(),
+            Some(full) => full_names.get(full).and_then(|&(f, e)| {
+                let name = &t.text[t.toks[f].start..t.toks[e - 1].end];
+                actor_of(t, lexicon, lang, 1, f, e, name).map(|found| out.intern(found))
+            }),
+            None => actor_of(t, lexicon, lang, kind_of(key), first, end, surface)
+                .map(|found| out.intern(found)),
+        };
+        let Some(actor) = actor else {
+            continue;
+        };
+        push_mention(out, t, actor, first, end);
+        covered[first..end].iter_mut().for_each(|c| *c = true);
+    }
+}
+
+/// True when the words are a title and nothing else: at least one role or
+/// honorific, the others nationalities or common words ("Prime Minister",
+/// "Colonel", "Committee Chairman" name nobody; "Norman Mains" does).
+pub(super) fn titles_only(t: &Tokens<'_>, lexicon: &Lexicon, words: &[usize]) -> bool {
+    let title =
+        |k: usize| lexicon.roles.contains(t.key(k)) || lexicon.honorifics.contains(t.word(k));
+    words.iter().any(|k| title(*k))
+        && words.iter().all(|k| {
+            let key = t.key(*k);
+            title(*k)
+                || lexicon.demonyms.contains_key(key)
+                || (lexicon.common_words.get(key).is_some_and(|n| *n >= 2)
+                    && (!lexicon.first_names.contains(key)
+                        || lexicon.ambiguous_names.contains(key)))
+        })
+}
+
+/// A recognised name: tokens `first..end`, kind (1 person, 2 organisation,
+/// 3 place) and its normalised text.
+pub(super) type Name = (usize, usize, u8, String);
+
+/// The names the recogniser finds in an article, cleaned of titles and
+/// punctuation, without those that are no names.
+pub(super) fn names(t: &Tokens<'_>, lang: Lang, lexicon: &Lexicon) -> Vec<Name> {
+    let ctx = ner::features::Context::new(t, lang, lexicon);
+    let tags = ner::MODEL.tag(&ctx);
+    let mut out = Vec::new();
+    for span in with_initials(t, ner::spans(&tags)) {
+        if t.cancelled(span.first) {
+            break;
+        }
+        let Some((first, end)) = trim(t, lexicon, span) else {
+            continue;
+        };
+        for (first, end, kind) in split_person_off(t, lexicon, first, end, span.kind) {
+            if !plausible(t, lexicon, kind, first, end) {
+                continue;
+            }
+            let key = normalize(&t.text[t.toks[first].start..t.toks[end - 1].end]);
+            out.push((first, end, kind, key));
+        }
+    }
+    out
+}
+
+/// A capital letter and its period before a person's name are the person's
+/// initial ("S. Ivanov", "J. K. Rowling"), whatever the recogniser made of them.
+fn with_initials(t: &Tokens<'_>, spans: Vec<Span>) -> Vec<Span> {
+    let is_initial = |k: usize| {
+        t.toks[k].is_word
+            && t.toks[k].is_cap
+            && t.word(k).chars().count() == 1
+            && t.is_punct(k + 1, '.')
+    };
+    let mut out: Vec<Span> = Vec::with_capacity(spans.len());
+    for mut span in spans {
+        while span.kind == 1 && span.first >= 2 && is_initial(span.first - 2) {
+            span.first -= 2;
+        }
+        // A lone initial the recogniser kept apart joins the name after it.
+        if let Some(last) = out.last()
+            && last.first >= span.first
+        {
+            out.pop();
+        }
+        if span.kind == 1 && span.end - span.first == 1 && is_initial(span.first) {
+            continue;
+        }
+        out.push(span);
+    }
+    out
+}
+
+/// An organisation's or place's name that ends with a person's full name
+/// ("Air Force James Roche", "Lindi Municipal Director Jomaary Satura"): the
+/// office, then the person, who starts at an unambiguous given name followed
+/// by a capitalised word.
+fn split_person_off(
+    t: &Tokens<'_>,
+    lexicon: &Lexicon,
+    first: usize,
+    end: usize,
+    kind: u8,
+) -> Vec<(usize, usize, u8)> {
+    if kind == 1 {
+        return vec![(first, end, kind)];
+    }
+    let words: Vec<usize> = (first..end).filter(|k| t.toks[*k].is_word).collect();
+    let given = words.iter().enumerate().skip(1).find(|(i, k)| {
+        let key = t.key(**k);
+        *i + 1 < words.len()
+            && lexicon.first_names.contains(key)
+            && !lexicon.ambiguous_names.contains(key)
+            && !lexicon.surfaces.contains_key(key)
+    });
+    match given {
+        Some((_, &k)) => vec![(first, k, kind), (k, end, 1)],
+        None => vec![(first, end, kind)],
+    }
+}
+
+/// False for what the recogniser took for a name but is not one: a title
+/// alone ("Prime Minister", "Lt"), words joined by a hyphen that name two
+/// actors ("India-Pakistan", "Israel-Hamas"), an all-capital one-word person
+/// (a dateline: "LINDI").
+fn plausible(t: &Tokens<'_>, lexicon: &Lexicon, kind: u8, first: usize, end: usize) -> bool {
+    let words: Vec<usize> = (first..end).filter(|k| t.toks[*k].is_word).collect();
+    let Some(&head) = words.first() else {
+        return false;
+    };
+    if kind == 1 {
+        let titles_only = titles_only(t, lexicon, &words);
+        let capitals = words.len() == 1
+            && t.word(head)
+                .chars()
+                .filter(|c| c.is_alphabetic())
+                .all(char::is_uppercase);
+        if titles_only || capitals {
+            return false;
+        }
+    }
+    if words.len() == 1 && t.word(head).contains('-') {
+        let parts: Vec<String> = t.word(head).split('-').map(normalize).collect();
+        if parts.len() == 2
+            && parts
+                .iter()
+                .all(|p| lexicon.surfaces.contains_key(p) || lexicon.demonyms.contains_key(p))
+        {
+            return false;
+        }
+    }
+    true
+}
+
+/// The name without what the recogniser may have taken with it: leading
+/// articles, honorifics, titles and roles ("M.", "the", "Prime Minister"),
+/// and trailing punctuation. `None` when nothing is left.
+fn trim(t: &Tokens<'_>, lexicon: &Lexicon, span: Span) -> Option<(usize, usize)> {
+    let (mut first, mut end) = (span.first, span.end);
+    // No trailing punctuation, linking word or elision ("Ministry of", "New
+    // York d'"), and a person's name ends with a capitalised word ("Mariam
+    // narrates").
+    while end > first
+        && (!t.toks[end - 1].is_word
+            || matches!(
+                t.key(end - 1),
+                "d" | "de" | "du" | "des" | "l" | "of" | "and" | "the" | "et" | "la" | "le"
+            )
+            || (span.kind == 1 && !t.toks[end - 1].is_cap))
+    {
+        end -= 1;
+    }
+    if span.kind == 1 {
+        let run: Vec<usize> = (first..end).filter(|k| t.toks[*k].is_word).collect();
+        let lead = super::title_words(t, &run);
+        if lead > 0 {
+            first = *run.get(lead)?;
+        }
+    }
+    loop {
+        if first >= end {
+            return None;
+        }
+        let word = t.word(first);
+        let key = t.key(first);
+        let skip = !t.toks[first].is_word
+            || matches!(key, "le" | "la" | "les" | "l" | "the" | "a" | "an")
+            || lexicon.honorifics.contains(word)
+            || lexicon.honorifics.contains(&format!("{word}."))
+            || (span.kind == 1
+                && (lexicon.roles.contains(key) || lexicon.demonyms.contains_key(key)));
+        if !skip || end - first == 1 && t.toks[first].is_word && span.kind != 1 {
+            break;
+        }
+        first += 1;
+    }
+    (first < end && t.toks[first].is_word).then_some((first, end))
+}
+
+/// The actor a recognised name stands for.
+fn actor_of(
+    t: &Tokens<'_>,
+    lexicon: &Lexicon,
+    lang: Lang,
+    kind: u8,
+    first: usize,
+    end: usize,
+    surface: &str,
+) -> Option<Found> {
+    let known = lexicon
+        .surfaces
+        .get(&normalize(surface))
+        .map(|s| &lexicon.entries[s.entry]);
+    if let Some(entry) = known.filter(|e| e.kind != ActorKind::Person || kind == 1) {
+        return Some(Found {
+            key: entry.id.clone(),
+            kind: entry.kind,
+            name: entry.name(lang).to_owned(),
+            affiliation: match entry.kind {
+                ActorKind::Country => Some(entry.id.clone()),
+                ActorKind::Person => None,
+                _ => entry.parent.clone(),
+            },
+        });
+    }
+    // A single lower-case or common word is not a name on its own.
+    let words = (first..end).filter(|k| t.toks[*k].is_word).count();
+    if words == 1 && (!t.toks[first].is_cap || super::is_common_word(t.key(first))) {
+        return None;
+    }
+    match kind {
+        1 => Some(person_actor(surface, None)),
+        2 => Some(org_actor(surface)),
+        _ => Some(Found {
+            key: format!("place~{}", normalize(surface)),
+            kind: ActorKind::Place,
+            name: surface.to_owned(),
+            affiliation: None,
+        }),
+    }
+}
