@@ -9,6 +9,7 @@ pub mod actors;
 pub mod corpus;
 pub mod edits;
 pub mod lexicon;
+pub mod names;
 pub mod ner;
 pub mod quotes;
 pub mod tokens;
@@ -194,14 +195,14 @@ fn article_name(
         .iter()
         .filter(|a| !lexicon.is_metonym(a))
         .max_by_key(|a| a.chars().count())
-        .map_or_else(|| actor.name.clone(), |a| actors::one_line(a))
+        .map_or_else(|| actor.name.clone(), |a| names::one_line(a))
 }
 
 /// True for capitalised words that never name an actor alone.
 pub(crate) fn actors_not_name(word: &str) -> bool {
     let key = lexicon::normalize(word);
     let lexicon = &*lexicon::LEXICON;
-    actors::is_common_word(&key)
+    names::is_common_word(&key)
         || lexicon.verbs.contains_key(&word.to_lowercase())
         || lexicon.demonyms.contains_key(&key)
 }

@@ -9,8 +9,9 @@
 //! Pronouns and role nouns resolve to the most recent compatible person; a
 //! pronoun is never itself a speaker.
 
-use super::actors::{ArticleActors, Mention, one_line, person_actor};
+use super::actors::{ArticleActors, Mention, person_actor};
 use super::lexicon::{ActorKind, LEXICON, normalize};
+use super::names::one_line;
 use super::tokens::Tokens;
 
 /// Kind of quote.
@@ -401,7 +402,7 @@ fn actor_who(t: &Tokens<'_>, m: &Mention) -> Who {
 fn person_named_at(t: &Tokens<'_>, actors: &ArticleActors, k: usize) -> Who {
     match actors.mention_at(k) {
         Some(m) if actors.actors[m.actor].kind == ActorKind::Person => actor_who(t, m),
-        _ => Who::NewPerson(k, super::actors::name_end(t, k, 3)),
+        _ => Who::NewPerson(k, super::names::name_end(t, k, 3)),
     }
 }
 
@@ -680,7 +681,7 @@ fn noun_phrase_speaker(
             && !lexicon.honorifics.contains(t.word(j))
         {
             // A name right after the verb: a person not known yet ("a déclaré Peaches").
-            let e = super::actors::name_end(t, j, 4);
+            let e = super::names::name_end(t, j, 4);
             // "said Drexel Burnham Lambert analyst Norman Mains": a firm, a
             // job, then the person who speaks.
             if lexicon.roles.contains(t.key(e))
@@ -763,7 +764,7 @@ fn after_attribution(t: &Tokens<'_>, actors: &ArticleActors, after: usize) -> Op
     let (who, name_end) = if let Some(m) = actors.mention_at(k) {
         (actor_who(t, m), m.end_tok)
     } else if t.toks[k].is_cap && t.toks[k].is_word && !super::actors_not_name(t.word(k)) {
-        let e = super::actors::name_end(t, k, 4);
+        let e = super::names::name_end(t, k, 4);
         (Who::NewPerson(k, e), e)
     } else {
         return None;
@@ -1213,7 +1214,7 @@ fn resolve(
         Who::NewPerson(s, e) => {
             // "said Prime Minister Kaja Kallas": the title is not part of the name.
             let words: Vec<usize> = (s..e).filter(|k| t.toks[*k].is_word).collect();
-            let lead = super::actors::name_start(t, &words);
+            let lead = super::names::name_start(t, &words);
             let s = if lead > 0 && lead < words.len() {
                 words[lead]
             } else {
@@ -1227,7 +1228,7 @@ fn resolve(
             }
             // "…, said James Beam Distilling Co": an organisation speaks.
             let named: Vec<usize> = words.iter().copied().filter(|k| *k >= s).collect();
-            let found = if super::actors::org_shaped(t, &named) {
+            let found = if super::names::org_shaped(t, &named) {
                 super::actors::org_actor(&surface)
             } else {
                 person_actor(&surface, None)

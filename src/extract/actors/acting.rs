@@ -44,8 +44,8 @@ pub fn settings(
                 // A country also counts when it takes part (is not only where
                 // things happen) more than once, or keeps coming back.
                 ActorKind::Country => {
-                    let recurring = counts[*i] >= MENTIONS_THAT_ACT
-                        || (participates[*i] && counts[*i] >= 2);
+                    let recurring =
+                        counts[*i] >= MENTIONS_THAT_ACT || (participates[*i] && counts[*i] >= 2);
                     !(actor || recurring)
                 }
                 ActorKind::Place => !actor,

@@ -138,6 +138,11 @@ pub(super) fn names(t: &Tokens<'_>, lang: Lang, lexicon: &Lexicon) -> Vec<Name> 
         let Some((first, end)) = trim(t, lexicon, span) else {
             continue;
         };
+        let (first, end) = if span.kind == 2 {
+            extend_organisation(t, lexicon, first, end)
+        } else {
+            (first, end)
+        };
         for (first, end, kind) in split_person_off(t, lexicon, first, end, span.kind) {
             if !plausible(t, lexicon, kind, first, end) {
                 continue;
@@ -147,6 +152,83 @@ pub(super) fn names(t: &Tokens<'_>, lang: Lang, lexicon: &Lexicon) -> Vec<Name> 
         }
     }
     out
+}
+
+/// True when the word is the head of an institution's name ("University",
+/// "Bureau", "ministère").
+fn is_org_head(t: &Tokens<'_>, lexicon: &Lexicon, k: usize) -> bool {
+    t.toks[k].is_word && lexicon.org_heads.contains_key(t.key(k))
+}
+
+/// An organisation's name goes on over its linking words when it is an
+/// institution's ("Bureau of Fisheries and Aquatic Resources", "University
+/// of Colorado", "Institut national de la santé"): the recogniser often
+/// stops at "of".
+fn extend_organisation(
+    t: &Tokens<'_>,
+    lexicon: &Lexicon,
+    first: usize,
+    mut end: usize,
+) -> (usize, usize) {
+    let sentence = t.toks[first].sentence;
+    let mut institution = (first..end).any(|k| is_org_head(t, lexicon, k));
+    loop {
+        let mut k = end;
+        let mut linked = false;
+        let mut joined = false;
+        // Linking words: "of", "of the", "de la", "d'", "and" (inside an institution's name).
+        while k < t.toks.len() && t.toks[k].sentence == sentence && !t.toks[k].after_break {
+            let key = t.key(k);
+            if matches!(
+                key,
+                "of" | "for"
+                    | "on"
+                    | "de"
+                    | "du"
+                    | "des"
+                    | "pour"
+                    | "sur"
+                    | "the"
+                    | "la"
+                    | "le"
+                    | "les"
+                    | "l"
+                    | "d"
+            ) || t.is_punct(k, '\'')
+                || t.is_punct(k, '’')
+            {
+                linked = true;
+                k += 1;
+            } else if matches!(key, "and" | "et") || t.is_punct(k, '&') {
+                joined = true;
+                k += 1;
+            } else {
+                break;
+            }
+        }
+        if !(linked || joined)
+            || k >= t.toks.len()
+            || !t.toks[k].is_cap
+            || t.toks[k].sentence != sentence
+        {
+            break;
+        }
+        let mut e = k;
+        while e < t.toks.len()
+            && t.toks[e].is_word
+            && (t.toks[e].is_cap || lexicon.org_heads.contains_key(t.key(e)))
+            && t.toks[e].sentence == sentence
+        {
+            e += 1;
+        }
+        let next_is_head = (k..e).any(|x| is_org_head(t, lexicon, x));
+        if !(institution || next_is_head) || (joined && !linked && !institution) {
+            break;
+        }
+        institution |= next_is_head;
+        end = e;
+    }
+    (first, end)
 }
 
 /// A capital letter and its period before a person's name are the person's
@@ -258,9 +340,34 @@ fn trim(t: &Tokens<'_>, lexicon: &Lexicon, span: Span) -> Option<(usize, usize)>
     }
     if span.kind == 1 {
         let run: Vec<usize> = (first..end).filter(|k| t.toks[*k].is_word).collect();
-        let lead = super::title_words(t, &run);
+        let lead = crate::extract::names::title_words(t, &run);
         if lead > 0 {
             first = *run.get(lead)?;
+        }
+        // What comes before the name proper: "Durban high court judge
+        // Mbuzeni Mathenjwa", "Costa Rican President-elect Rodrigo Chaves",
+        // "Seattle-based Dana Besecker". The name starts after the last word
+        // that cannot be part of a name, or at a given name after a title.
+        let run: Vec<usize> = (first..end).filter(|k| t.toks[*k].is_word).collect();
+        let not_name = |k: usize| {
+            !t.toks[k].is_cap
+                || t.lower(k).ends_with("-based")
+                || t.lower(k).ends_with("-elect")
+                || lexicon.roles.contains(t.key(k))
+        };
+        if let Some(pos) = run.iter().rposition(|k| not_name(*k))
+            && pos + 1 < run.len()
+        {
+            first = run[pos + 1];
+        }
+    }
+    if span.kind == 2 {
+        // "Seattle-based International Pacific Halibut Commission".
+        let run: Vec<usize> = (first..end).filter(|k| t.toks[*k].is_word).collect();
+        if let Some(pos) = run.iter().position(|k| t.lower(*k).ends_with("-based"))
+            && pos + 1 < run.len()
+        {
+            first = run[pos + 1];
         }
     }
     loop {
@@ -311,7 +418,8 @@ fn actor_of(
     }
     // A single lower-case or common word is not a name on its own.
     let words = (first..end).filter(|k| t.toks[*k].is_word).count();
-    if words == 1 && (!t.toks[first].is_cap || super::is_common_word(t.key(first))) {
+    if words == 1 && (!t.toks[first].is_cap || crate::extract::names::is_common_word(t.key(first)))
+    {
         return None;
     }
     match kind {

@@ -1,0 +1,136 @@
+//! Names the lexicon knows: countries with their capitals standing for them,
+//! organisations, seats of power, well-known people, the user's own actors.
+//! Longest form first; a form that could be something else (weak) is left
+//! to the recogniser.
+
+use super::{ActorKind, ArticleActors, Found, push_mention, shadowed_surnames};
+use crate::extract::lexicon::Lexicon;
+use crate::extract::tokens::Tokens;
+use crate::model::Lang;
+
+/// Marks the lexicon's names in the article; `recognised` are the
+/// recogniser's names, whose tokens a name of another kind cannot take.
+pub(super) fn add(
+    t: &Tokens<'_>,
+    lang: Lang,
+    lexicon: &Lexicon,
+    recognised: &[super::recognised::Name],
+    out: &mut ArticleActors,
+    covered: &mut [bool],
+) {
+    let n = t.toks.len();
+    let shadowed = shadowed_surnames(t, lexicon);
+    // A list's name inside a longer name of another kind is part of it
+    // ("Dupont" in "Jean Dupont" is no company, "France" in "Banque de
+    // France" no country).
+    let mut inside_longer = vec![0u8; n];
+    for (first, end, kind, _) in recognised {
+        if end - first >= 2 {
+            inside_longer[*first..*end]
+                .iter_mut()
+                .for_each(|k| *k = *kind);
+        }
+    }
+    let mut i = 0;
+    // Pass 1: gazetteer, longest match first.
+    while i < n {
+        if t.cancelled(i) {
+            return;
+        }
+        if !t.toks[i].is_word {
+            i += 1;
+            continue;
+        }
+        // Only where some surface form starts with this word.
+        if !lexicon
+            .first_words
+            .contains(t.key(i).split(' ').next().unwrap_or_default())
+        {
+            i += 1;
+            continue;
+        }
+        // Candidate spans, shortest first: words joined by their keys (the key of
+        // "d'État" is "d etat", of "U.S." is "u s"), within the sentence, with
+        // only apostrophes and periods between words.
+        let mut spans: Vec<(usize, String)> = Vec::new();
+        let mut key = String::new();
+        let mut k = i;
+        while k < n && k < i + lexicon.max_tokens * 2 && t.toks[k].sentence == t.toks[i].sentence {
+            if t.toks[k].is_word {
+                if !key.is_empty() {
+                    key.push(' ');
+                }
+                key.push_str(t.key(k));
+                spans.push((k + 1 - i, key.clone()));
+            } else if !matches!(t.word(k), "'" | "’" | ".") {
+                break;
+            }
+            k += 1;
+        }
+        let mut matched = None;
+        for (len, key) in spans.into_iter().rev() {
+            // Names are capitalised; a lower-case start is allowed only when a later
+            // word is ("le département d'État américain").
+            let capitalised =
+                t.toks[i].is_cap || (len >= 2 && (i + 1..i + len).any(|k| t.toks[k].is_cap));
+            if !capitalised {
+                continue;
+            }
+            if let Some(s) = lexicon.surfaces.get(&key) {
+                let surface = &t.text[t.toks[i].start..t.toks[i + len - 1].end];
+                let exact_case = surface
+                    .chars()
+                    .filter(|c| c.is_alphabetic())
+                    .all(char::is_uppercase);
+                if (s.acronym && !exact_case) || s.weak {
+                    continue;
+                }
+                // "JAKARTA -" opening a paragraph is a dateline: where the story was
+                // written, not an actor.
+                let dateline = s.metonym && exact_case && t.toks[i].after_break && len == 1;
+                if dateline || (len == 1 && shadowed.contains(&key)) {
+                    break;
+                }
+                let entry_kind = match lexicon.entries[s.entry].kind {
+                    ActorKind::Person => 1,
+                    ActorKind::Org | ActorKind::Other => 2,
+                    _ => 3,
+                };
+                let within = |k: usize| inside_longer.get(k).copied().unwrap_or(0);
+                let longer_other = within(i) != 0
+                    && within(i) != entry_kind
+                    && (within(i.wrapping_sub(1)) == within(i) || within(i + len) == within(i));
+                if longer_other {
+                    break;
+                }
+                matched = Some((len, *s));
+                break;
+            }
+        }
+        if let Some((mut len, surface)) = matched {
+            let entry = &lexicon.entries[surface.entry];
+            // "General Motors Corp": the legal form belongs to the name.
+            if entry.kind == ActorKind::Org
+                && t.toks.get(i + len).is_some_and(|x| x.is_word && x.is_cap)
+                && lexicon.in_list("legal_form", t.key(i + len))
+            {
+                len += 1;
+            }
+            let actor = out.intern(Found {
+                key: entry.id.clone(),
+                kind: entry.kind,
+                name: entry.name(lang).to_owned(),
+                affiliation: match entry.kind {
+                    ActorKind::Country => Some(entry.id.clone()),
+                    ActorKind::Person => None,
+                    _ => entry.parent.clone(),
+                },
+            });
+            push_mention(out, t, actor, i, i + len);
+            covered[i..i + len].iter_mut().for_each(|c| *c = true);
+            i += len;
+        } else {
+            i += 1;
+        }
+    }
+}
