@@ -77,6 +77,33 @@ pub struct QuoteRow {
     pub confidence: f32,
     /// Canonical names of the actors mentioned inside the quote.
     pub mentioned: Vec<String>,
+    /// Why this speaker, when a rule chose one.
+    pub attribution: Option<AttributionRow>,
+}
+
+/// The evidence of a quote's speaker, as exported.
+#[derive(Clone, Debug, Serialize)]
+pub struct AttributionRow {
+    /// The rule that chose the speaker (`after-quote`, `incise`, `paragraph-speaker`…).
+    pub rule: String,
+    /// The cue words ("a déclaré", "said", "selon"), when the rule read one.
+    pub cue: Option<String>,
+    /// Byte span of the cue in the body.
+    pub cue_span: Option<(usize, usize)>,
+    /// Byte span of the words naming the speaker in the body.
+    pub speaker_span: Option<(usize, usize)>,
+}
+
+impl AttributionRow {
+    /// The row of a quote's `attribution`.
+    pub fn new(attribution: &crate::extract::Attribution) -> Self {
+        Self {
+            rule: attribution.rule.clone(),
+            cue: attribution.cue_words.clone(),
+            cue_span: attribution.cue,
+            speaker_span: attribution.speaker_span,
+        }
+    }
 }
 
 /// One point of a mention series.
@@ -136,6 +163,7 @@ pub fn quote_rows(data: &CorpusData<'_>, actors: &CorpusActors) -> Vec<QuoteRow>
                 end: q.end,
                 confidence: q.confidence,
                 mentioned: q.mentioned.iter().filter_map(|k| name_of(k)).collect(),
+                attribution: q.attribution.as_ref().map(AttributionRow::new),
             });
         }
     }

@@ -98,6 +98,8 @@ pub struct QuoteInfo {
     pub speaker_text: Option<String>,
     /// Actors mentioned inside the quote.
     pub mentioned: Vec<ActorIx>,
+    /// Why this speaker (rule, cue words), when a rule chose one.
+    pub attribution: Option<crate::extract::Attribution>,
 }
 
 /// What the user narrowed the corpus to.
@@ -292,6 +294,7 @@ impl Explorer {
                     speaker,
                     speaker_text: q.speaker_text.clone(),
                     mentioned,
+                    attribution: q.attribution.clone(),
                 });
             }
             article_days.push(meta.date.as_ref().map(|d| {

@@ -153,6 +153,58 @@ const FRENCH: &[(&str, &str)] = &[
     ("Date from", "Date tirée de"),
     ("No reliable date found", "Aucune date fiable"),
     ("said", "a dit"),
+    ("Why this speaker", "Pourquoi ce locuteur"),
+    (
+        "named right after the quote",
+        "nommé juste après la citation",
+    ),
+    (
+        "named before the quote, with a verb of saying",
+        "nommé avant la citation, avec un verbe de parole",
+    ),
+    ("named inside the quote marks", "nommé entre les guillemets"),
+    (
+        "named later in the sentence",
+        "nommé plus loin dans la phrase",
+    ),
+    (
+        "subject of the sentence's verb of saying",
+        "sujet du verbe de parole de la phrase",
+    ),
+    (
+        "the quote continues the previous one",
+        "la citation prolonge la précédente",
+    ),
+    (
+        "another quote of the sentence names the speaker",
+        "une autre citation de la phrase nomme le locuteur",
+    ),
+    (
+        "headline quote of the article's main speaker",
+        "citation du titre, par le locuteur principal",
+    ),
+    (
+        "last speaker of the paragraph (no cue)",
+        "dernier locuteur du paragraphe (sans indice)",
+    ),
+    (
+        "person the paragraph is about (no cue)",
+        "personne dont parle le paragraphe (sans indice)",
+    ),
+    (
+        "last speaker of the paragraph before (no cue)",
+        "dernier locuteur du paragraphe précédent (sans indice)",
+    ),
+    (
+        "person the paragraph before is about (no cue)",
+        "personne dont parle le paragraphe précédent (sans indice)",
+    ),
+    (
+        "the article's main speaker (no cue)",
+        "locuteur principal de l'article (sans indice)",
+    ),
+    ("subject of the verb of saying", "sujet du verbe de parole"),
+    ("other rule", "autre règle"),
     ("unknown speaker", "locuteur inconnu"),
     ("Speaker", "Locuteur"),
     ("Mentioned in the quote", "Mentionné dans la citation"),

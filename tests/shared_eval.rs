@@ -131,3 +131,47 @@ fn seed_actors() {
     );
     assert!(figure(&line, "F1 ") >= 0.90, "{line}");
 }
+
+/// The quality table of the README: every shared set, per language, with
+/// the news pages in their tune and check halves (`scripts/eval/news_split.py`).
+/// Floors guard against regressions; the goals are above them.
+#[test]
+fn quality_table() {
+    let Some(_) = shared() else { return };
+    let script =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("scripts/eval/news_split.py");
+    let out = std::process::Command::new("python3")
+        .arg(&script)
+        .arg(env!("CARGO_BIN_EXE_dossier-cli"))
+        .output()
+        .expect("python3 runs the evaluation");
+    assert!(out.status.success(), "{}", stderr(&out));
+    let table = String::from_utf8_lossy(&out.stdout).into_owned();
+    eprintln!("{table}");
+    let row = |prefix: &str| {
+        table
+            .lines()
+            .find(|l| l.starts_with(prefix))
+            .unwrap_or_else(|| panic!("no row {prefix}"))
+            .to_owned()
+    };
+    // (row, quotes F1, speaker accuracy, actors F1)
+    let floors = [
+        ("news check fr", 0.85, 0.40, 0.70),
+        ("news check en", 0.85, 0.65, 0.65),
+        ("news tune  fr", 0.80, 0.60, 0.70),
+        ("news tune  en", 0.80, 0.70, 0.60),
+    ];
+    for (prefix, quotes, speakers, actors) in floors {
+        let line = row(prefix);
+        let (quote_part, actor_part) = line.split_once("actors:").unwrap();
+        assert!(figure(quote_part, "F1 ") >= quotes, "{line}");
+        assert!(
+            figure(quote_part, "speaker accuracy ") >= speakers,
+            "{line}"
+        );
+        assert!(figure(actor_part, "F1 ") >= actors, "{line}");
+    }
+    let hipe = row("hipe fr");
+    assert!(figure(&hipe, "F1 ") >= 0.60, "{hipe}");
+}

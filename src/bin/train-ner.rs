@@ -1,6 +1,7 @@
 //! Trains the name recogniser and writes `assets/model/ner.bin`.
 //!
 //!     cargo run --release --bin train-ner -- --data DIR [--out FILE] [--epochs N]
+//!         [--dropout P] [--predicted-history]
 //!
 //! DIR holds the annotated corpora made by `scripts/ner_data/build.py` (one
 //! `token<TAB>BIO tag` per line, blank lines between sentences; sources and
@@ -122,6 +123,10 @@ fn main() {
         held_out.push((name, aside));
     }
     let mut trainer = Trainer::default();
+    trainer.dropout = value("--dropout")
+        .and_then(|d| d.parse().ok())
+        .unwrap_or(0.25);
+    trainer.predicted_history = args.iter().any(|a| a == "--predicted-history");
     for epoch in 0..epochs {
         // Each sentence read `weight` times on average, in a shuffled order.
         let mut order: Vec<usize> = Vec::new();

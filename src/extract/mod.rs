@@ -17,13 +17,13 @@ pub mod tokens;
 use serde::{Deserialize, Serialize};
 
 pub use lexicon::ActorKind;
-pub use quotes::QuoteKind;
+pub use quotes::{Attribution, QuoteKind};
 
 use crate::model::{Article, Lang};
 
 /// Bump when extraction rules or the lexicon change: stored actors and quotes of
 /// older runs are then extracted again (files are re-read, the index is kept).
-pub const EXTRACTOR_VERSION: u32 = 9;
+pub const EXTRACTOR_VERSION: u32 = 10;
 
 /// One actor of an article, with its mentions.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -67,6 +67,9 @@ pub struct ExtractedQuote {
     pub confidence: f32,
     /// Keys of actors mentioned inside the quote.
     pub mentioned: Vec<String>,
+    /// Why this speaker: the rule, its cue words and the speaker's words.
+    #[serde(default)]
+    pub attribution: Option<Attribution>,
 }
 
 /// What extraction found in one article.
@@ -173,6 +176,7 @@ pub fn extract_until(
                 .filter_map(|a| found.actors.get(*a))
                 .map(|a| a.key.clone())
                 .collect(),
+            attribution: q.attribution,
         });
     }
     Some(out)

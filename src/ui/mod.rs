@@ -3,6 +3,7 @@
 //! draws plain data from [`crate::explore`].
 
 mod app;
+mod evidence;
 pub use crate::i18n;
 mod panels;
 

@@ -33,7 +33,7 @@ fn kind_name(kind: ActorKind) -> &'static str {
     t(kind.as_str())
 }
 
-fn quote_kind_name(kind: QuoteKind) -> &'static str {
+pub(super) fn quote_kind_name(kind: QuoteKind) -> &'static str {
     match kind {
         QuoteKind::Direct => t("direct"),
         QuoteKind::Partial => t("partial"),
@@ -400,12 +400,7 @@ impl App {
                                     None => (t("unknown speaker").to_owned(), None),
                                 };
                                 let chip = actor_chip(ui, &format!("❝ {name}"), 0, color)
-                                    .on_hover_text(format!(
-                                        "{} ({}) — {}",
-                                        quote.speaker_text.as_deref().unwrap_or("?"),
-                                        quote_kind_name(quote.kind),
-                                        t("said")
-                                    ));
+                                    .on_hover_text(super::evidence::why_this_speaker(quote));
                                 if chip.clicked()
                                     && let Some(s) = quote.speaker
                                 {

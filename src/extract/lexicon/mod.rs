@@ -112,6 +112,8 @@ pub struct Lexicon {
     pub max_tokens: usize,
     /// Given names, normalised.
     pub first_names: HashSet<String>,
+    /// Given names borne mostly by men (`'m'`) or by women (`'f'`), normalised.
+    pub name_gender: HashMap<String, char>,
     /// Honorifics as written ("M.", "Mme", "Mr.").
     pub honorifics: HashSet<String>,
     /// Role nouns, lower case, normalised (first word → full cues).
@@ -164,6 +166,7 @@ impl Lexicon {
             surfaces: HashMap::new(),
             max_tokens: 1,
             first_names: HashSet::new(),
+            name_gender: HashMap::new(),
             honorifics: HashSet::new(),
             roles: HashSet::new(),
             verbs: HashMap::new(),

@@ -60,6 +60,9 @@ impl Lexicon {
             if ambiguous == Some(&"1") {
                 self.ambiguous_names.insert(key.clone());
             }
+            if let Some(g @ ('m' | 'f')) = cols.get(1).and_then(|g| g.chars().next()) {
+                self.name_gender.insert(key.clone(), g);
+            }
             self.first_names.insert(key);
         }
         for cols in rows(COUNTRIES) {

@@ -78,6 +78,8 @@ pub struct Trainer {
     rng: u64,
     /// Probability of hiding a token's gazetteer flags.
     pub dropout: f32,
+    /// Tag features see the tags the model chose (as when tagging), not the gold ones.
+    pub predicted_history: bool,
 }
 
 impl Default for Trainer {
@@ -88,6 +90,7 @@ impl Default for Trainer {
             steps: 1.0,
             rng: 0x9e37_79b9_7f4a_7c15,
             dropout: 0.25,
+            predicted_history: false,
         }
     }
 }
@@ -153,8 +156,9 @@ impl Trainer {
                     u[guess as usize] -= self.steps;
                 }
             }
-            // Later tags follow the gold history, so one error does not cascade.
-            predicted[i] = gold;
+            // Later tags follow the gold history (so one error does not
+            // cascade) or, as when tagging, the model's own.
+            predicted[i] = if self.predicted_history { guess } else { gold };
             self.steps += 1.0;
         }
         wrong

@@ -1,0 +1,81 @@
+//! "Why this speaker": the evidence of a quote's attribution, as the
+//! window shows it when the speaker chip is hovered.
+
+use super::panels::quote_kind_name;
+use super::t;
+
+/// The hover text of a quote's speaker chip: the words naming the speaker,
+/// the kind of quote, and why this speaker (the rule and its cue words).
+pub(super) fn why_this_speaker(quote: &crate::explore::QuoteInfo) -> String {
+    let mut text = format!(
+        "{} ({}) — {}",
+        quote.speaker_text.as_deref().unwrap_or("?"),
+        quote_kind_name(quote.kind),
+        t("said")
+    );
+    if let Some(a) = &quote.attribution {
+        text.push_str(&format!(
+            "\n{}: {}",
+            t("Why this speaker"),
+            t(rule_text(&a.rule))
+        ));
+        if let Some(cue) = &a.cue_words {
+            text.push_str(&format!(" — « {cue} »"));
+        }
+    }
+    text
+}
+
+/// A sentence for each attribution rule of the extractor.
+const RULE_TEXT: &[(&str, &str)] = &[
+    ("after-quote", "named right after the quote"),
+    (
+        "before-quote",
+        "named before the quote, with a verb of saying",
+    ),
+    ("incise", "named inside the quote marks"),
+    ("later-clause", "named later in the sentence"),
+    ("sentence-verb", "subject of the sentence's verb of saying"),
+    ("continued", "the quote continues the previous one"),
+    (
+        "same-sentence",
+        "another quote of the sentence names the speaker",
+    ),
+    ("headline", "headline quote of the article's main speaker"),
+    (
+        "paragraph-speaker",
+        "last speaker of the paragraph (no cue)",
+    ),
+    ("paragraph-person", "person the paragraph is about (no cue)"),
+    (
+        "previous-speaker",
+        "last speaker of the paragraph before (no cue)",
+    ),
+    (
+        "previous-person",
+        "person the paragraph before is about (no cue)",
+    ),
+    ("main-speaker", "the article's main speaker (no cue)"),
+    ("indirect", "subject of the verb of saying"),
+];
+
+/// The sentence of `rule`, in English (the window translates it).
+fn rule_text(rule: &str) -> &'static str {
+    RULE_TEXT
+        .iter()
+        .find(|(r, _)| *r == rule)
+        .map_or("other rule", |(_, text)| text)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::i18n::{UiLang, tr};
+
+    #[test]
+    fn every_rule_reads_in_french() {
+        for (rule, _) in super::RULE_TEXT.iter().chain([&("?", "")]) {
+            let english = super::rule_text(rule);
+            assert_ne!(tr(UiLang::Fr, english), english, "{rule}");
+        }
+    }
+}
