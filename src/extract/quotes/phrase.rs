@@ -423,7 +423,7 @@ pub(super) fn participle_subject(
                 .mentions_in(j + 1, (j + 10).min(verb))
                 .iter()
                 .find(|m| actors.actors[m.actor].kind == ActorKind::Person)
-                .map(|m| actor_who(m));
+                .map(actor_who);
             return named
                 .or_else(|| name_after_title(t, actors, j, verb))
                 .or_else(|| Some(Who::Role(t.word(j).to_owned(), nationality_in(t, j..verb))));

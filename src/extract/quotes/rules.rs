@@ -169,7 +169,7 @@ pub(super) fn colon_label(t: &Tokens<'_>, actors: &ArticleActors, open: usize) -
         .iter()
         .rev()
         .find(|m| actors.actors[m.actor].kind == ActorKind::Person)
-        .map(|m| actor_who(m))
+        .map(actor_who)
 }
 
 /// A reporting clause later in the sentence: `… « éclat » qu'il …, a déclaré Jung Pak.`
