@@ -59,6 +59,8 @@ pub struct ActorRow {
 /// One quote row.
 #[derive(Clone, Debug, Serialize)]
 pub struct QuoteRow {
+    /// The quote's id, for corrections (`doc#start`, `doc:part#start`).
+    pub id: String,
     /// Relative path of the article's file.
     pub doc: String,
     /// The quoted words.
@@ -95,6 +97,16 @@ pub struct AttributionRow {
 }
 
 impl AttributionRow {
+    /// The row of a quote the user corrected.
+    pub fn user() -> Self {
+        Self {
+            rule: "user".to_owned(),
+            cue: None,
+            cue_span: None,
+            speaker_span: None,
+        }
+    }
+
     /// The row of a quote's `attribution`.
     pub fn new(attribution: &crate::extract::Attribution) -> Self {
         Self {
@@ -147,23 +159,33 @@ pub fn actor_rows(data: &CorpusData<'_>, actors: &CorpusActors) -> Vec<ActorRow>
 pub fn quote_rows(data: &CorpusData<'_>, actors: &CorpusActors) -> Vec<QuoteRow> {
     let name_of = |key: &str| actors.name(key).map(|(n, _)| n.to_owned());
     let mut rows = Vec::new();
-    for (doc, _, extraction) in &data.items {
+    for (doc, meta, extraction) in &data.items {
         for q in &extraction.quotes {
+            let id = crate::extract::edits::quote_id(doc, meta.part, q.start);
+            let Some((speaker_key, speaker_text)) = actors.quote_speaker(&id, q, extraction) else {
+                continue; // Not a quote, the user said.
+            };
+            let corrected = actors.quote_corrected(&id);
             rows.push(QuoteRow {
+                id,
                 doc: (*doc).to_owned(),
                 quote: q.text.clone(),
-                speaker: actors
-                    .speaker_key(q, extraction)
-                    .as_deref()
-                    .and_then(name_of)
-                    .or_else(|| q.speaker.clone()),
-                speaker_text: q.speaker_text.clone(),
+                speaker: match speaker_key.as_deref() {
+                    Some(key) => name_of(key).or_else(|| q.speaker.clone()),
+                    None if corrected => None,
+                    None => q.speaker.clone(),
+                },
+                speaker_text,
                 kind: q.kind,
                 start: q.start,
                 end: q.end,
                 confidence: q.confidence,
                 mentioned: q.mentioned.iter().filter_map(|k| name_of(k)).collect(),
-                attribution: q.attribution.as_ref().map(AttributionRow::new),
+                attribution: if corrected {
+                    Some(AttributionRow::user())
+                } else {
+                    q.attribution.as_ref().map(AttributionRow::new)
+                },
             });
         }
     }

@@ -268,7 +268,14 @@ impl Explorer {
             let article_ix = articles.len() as ArticleIx;
             let first_quote = quotes.len() as QuoteIx;
             for q in &extraction.quotes {
-                let speaker = corpus_actors.speaker_key(q, extraction).and_then(|key| {
+                let id = crate::extract::edits::quote_id(path, meta.part, q.start);
+                let Some((speaker_key, speaker_text)) =
+                    corpus_actors.quote_speaker(&id, q, extraction)
+                else {
+                    continue; // Not a quote, the user said.
+                };
+                let corrected = corpus_actors.quote_corrected(&id);
+                let speaker = speaker_key.and_then(|key| {
                     let (name, kind) = corpus_actors.name(&key)?;
                     Some(intern(&key, name, kind, &mut actors))
                 });
@@ -292,9 +299,13 @@ impl Explorer {
                     span: (q.start, q.end),
                     kind: q.kind,
                     speaker,
-                    speaker_text: q.speaker_text.clone(),
+                    speaker_text,
                     mentioned,
-                    attribution: q.attribution.clone(),
+                    attribution: if corrected {
+                        Some(crate::extract::Attribution::user())
+                    } else {
+                        q.attribution.clone()
+                    },
                 });
             }
             article_days.push(meta.date.as_ref().map(|d| {

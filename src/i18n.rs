@@ -205,6 +205,10 @@ const FRENCH: &[(&str, &str)] = &[
     ),
     ("subject of the verb of saying", "sujet du verbe de parole"),
     ("other rule", "autre règle"),
+    ("your correction", "votre correction"),
+    ("Said by", "Dit par"),
+    ("Not a quote", "Pas une citation"),
+    ("Undo my correction", "Annuler ma correction"),
     ("unknown speaker", "locuteur inconnu"),
     ("Speaker", "Locuteur"),
     ("Mentioned in the quote", "Mentionné dans la citation"),
@@ -273,6 +277,7 @@ mod tests {
         let sources = [
             include_str!("ui/app.rs"),
             include_str!("ui/panels.rs"),
+            include_str!("ui/evidence.rs"),
             include_str!("chart.rs"),
         ];
         let mut missing = Vec::new();

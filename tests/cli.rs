@@ -877,3 +877,81 @@ fn date_corrections_apply_and_survive_reindex() {
     let out = cli(&data, &["edit", c, "-q", "--date", "nope.txt=2020"]);
     assert!(stderr(&out).contains("no article"), "{}", stderr(&out));
 }
+
+/// Quote corrections: another speaker, someone unnamed, not a quote, undo;
+/// kept with the actor edits and applied when quotes are read.
+#[test]
+fn quote_corrections() {
+    let tmp = tempfile::tempdir().unwrap();
+    let data = tmp.path().join("data");
+    let c = fixtures();
+    let c = c.to_str().unwrap();
+    let quotes = json_lines(&cli(&data, &["quotes", c, "-q"]));
+    let quote = quotes
+        .iter()
+        .find(|q| q["doc"] == "fr/2023-09-13-sommet.txt")
+        .expect("a quote");
+    let id = quote["id"].as_str().unwrap().to_owned();
+    assert_eq!(id, format!("fr/2023-09-13-sommet.txt#{}", quote["start"]));
+    let find = |data: &std::path::Path| {
+        json_lines(&cli(data, &["quotes", c, "-q"]))
+            .into_iter()
+            .find(|q| q["id"] == id.as_str())
+    };
+
+    let out = cli(
+        &data,
+        &["edit", c, "--quote", &format!("{id}=Vladimir Putin"), "-q"],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let fixed = find(&data).expect("still a quote");
+    assert_eq!(fixed["speaker"], "Vladimir Putin");
+    assert_eq!(fixed["attribution"]["rule"], "user");
+
+    let out = cli(
+        &data,
+        &[
+            "edit",
+            c,
+            "--quote-unnamed",
+            &format!("{id}=un diplomate"),
+            "-q",
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let fixed = find(&data).expect("still a quote");
+    assert!(fixed["speaker"].is_null(), "{fixed}");
+    assert_eq!(fixed["speaker_text"], "un diplomate");
+
+    let out = cli(&data, &["edit", c, "--not-quote", &id, "-q"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(find(&data).is_none(), "not a quote any more");
+    // The correction survives re-indexing from scratch (index deleted, edits kept).
+    let out = cli(&data, &["index", c, "-q"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(find(&data).is_none());
+
+    let out = cli(&data, &["edit", c, "--unquote", &id, "-q"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let back = find(&data).expect("a quote again");
+    assert_eq!(back["speaker"], quote["speaker"]);
+    assert_eq!(back["attribution"], quote["attribution"]);
+
+    // Wrong ids and names are refused with a reason; nothing is written.
+    for args in [
+        vec![
+            "--not-quote".to_owned(),
+            "fr/2023-09-13-sommet.txt#999999".to_owned(),
+        ],
+        vec!["--not-quote".to_owned(), "no-such.txt#0".to_owned()],
+        vec!["--quote".to_owned(), format!("{id}=Nobody Known")],
+        vec!["--unquote".to_owned(), id.clone()],
+    ] {
+        let mut all = vec!["edit", c];
+        all.extend(args.iter().map(String::as_str));
+        let out = cli(&data, &all);
+        assert!(!out.status.success(), "{args:?} accepted");
+        assert!(!stderr(&out).trim().is_empty());
+    }
+    assert_eq!(find(&data).expect("unchanged")["speaker"], quote["speaker"]);
+}

@@ -10,7 +10,7 @@ use serde_json::json;
 use super::output::Lines;
 use crate::analytics::CorpusData;
 use crate::extract::ActorKind;
-use crate::extract::edits::{ActorEdits, EDITS_FILE, EditOp, UserActor};
+use crate::extract::edits::{ActorEdits, EDITS_FILE, EditOp, QuoteFix, UserActor, quote_id};
 use crate::pipeline::Corpus;
 
 /// What to change.
@@ -56,6 +56,18 @@ pub struct EditArgs {
     /// Correct an article's date (DOC=YYYY-MM-DD, YYYY-MM or YYYY; DOC=none
     /// for no date). DOC is the path as in `docs`, with #PART for
     /// multi-article files.
+    /// Set the speaker of the quote starting at byte START of DOC to an actor.
+    #[arg(long, value_name = "DOC#START=ACTOR")]
+    quote: Vec<String>,
+    /// Give the quote to someone the text does not name ("un proche").
+    #[arg(long, value_name = "DOC#START=DESCRIPTION")]
+    quote_unnamed: Vec<String>,
+    /// Mark the quote starting at byte START of DOC as not a quote.
+    #[arg(long, value_name = "DOC#START")]
+    not_quote: Vec<String>,
+    /// Undo the correction of a quote.
+    #[arg(long, value_name = "DOC#START")]
+    unquote: Vec<String>,
     #[arg(long, value_name = "DOC=DATE")]
     date: Vec<String>,
     /// Drop the date correction of an article (back to the date read from it).
@@ -215,7 +227,64 @@ fn actor_ops<'a>(data: &'a CorpusData, args: &'a EditArgs) -> Vec<PendingOp<'a>>
     for name in &args.remove {
         ops.push(Box::new(move |_| Ok(EditOp::Remove(name.clone()))));
     }
+    for arg in &args.quote {
+        ops.push(Box::new(move |e| {
+            let (id, actor) = quote_pair(arg)?;
+            Ok(EditOp::Quote {
+                id: quote_at(data, &id)?,
+                fix: QuoteFix::Speaker(find(e, &actor)?),
+            })
+        }));
+    }
+    for arg in &args.quote_unnamed {
+        ops.push(Box::new(move |_| {
+            let (id, description) = quote_pair(arg)?;
+            Ok(EditOp::Quote {
+                id: quote_at(data, &id)?,
+                fix: QuoteFix::Unnamed(description),
+            })
+        }));
+    }
+    for id in &args.not_quote {
+        ops.push(Box::new(move |_| {
+            Ok(EditOp::Quote {
+                id: quote_at(data, id)?,
+                fix: QuoteFix::NotQuote,
+            })
+        }));
+    }
+    for id in &args.unquote {
+        ops.push(Box::new(move |_| Ok(EditOp::Unquote(id.trim().to_owned()))));
+    }
     ops
+}
+
+/// `DOC#START=VALUE`: the document part may itself hold `=`, the value not.
+fn quote_pair(arg: &str) -> Result<(String, String), String> {
+    arg.rsplit_once('=')
+        .map(|(a, b)| (a.trim().to_owned(), b.trim().to_owned()))
+        .ok_or_else(|| format!("expected DOC#START=VALUE, got {arg:?}"))
+}
+
+/// `id` (`DOC#START` as `quotes` prints it) when the corpus has that quote.
+fn quote_at(data: &CorpusData, id: &str) -> Result<String, String> {
+    let id = id.trim();
+    let (doc, start) = id
+        .rsplit_once('#')
+        .and_then(|(d, s)| Some((d, s.parse::<usize>().ok()?)))
+        .ok_or_else(|| {
+            format!("expected DOC#START (the quote's `id`, as `quotes` prints it), got {id:?}")
+        })?;
+    let found = data.items.iter().any(|(path, meta, extraction)| {
+        extraction
+            .quotes
+            .iter()
+            .any(|q| q.start == start && quote_id(path, meta.part, q.start) == id)
+    });
+    if !found {
+        return Err(format!("no quote starts at byte {start} of {doc:?}"));
+    }
+    Ok(id.to_owned())
 }
 
 /// `A=B` → (A, B), trimmed.

@@ -54,7 +54,7 @@ enum Command {
         #[arg(long, default_value = "jsonl", value_parser = ["jsonl", "csv"])]
         format: String,
     },
-    /// Correct actors: merge, rename, hide; export or import the corrections.
+    /// Correct actors and quotes: merge, rename, hide; set a quote's speaker or mark it not a quote; export or import the corrections.
     /// Actors are named by their name or key; edits survive re-indexing.
     Edit {
         #[command(flatten)]

@@ -6,7 +6,7 @@
 
 use std::collections::HashMap;
 
-use super::edits::ActorEdits;
+use super::edits::{ActorEdits, QuoteFix};
 use super::lexicon::{ActorKind, LEXICON, normalize, translit_key};
 use super::{ArticleActor, ExtractedQuote, Extraction};
 use crate::model::Lang;
@@ -226,6 +226,32 @@ impl CorpusActors {
         }
         out.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.name.cmp(&b.name)));
         out
+    }
+
+    /// A quote (id from [`super::edits::quote_id`]) as the user sees it:
+    /// `None` when the user said it is not a quote, else its speaker's
+    /// canonical key and the words naming the speaker, the user's correction
+    /// first.
+    pub fn quote_speaker(
+        &self,
+        id: &str,
+        quote: &ExtractedQuote,
+        extraction: &Extraction,
+    ) -> Option<(Option<String>, Option<String>)> {
+        match self.edits.quotes.get(id) {
+            Some(QuoteFix::NotQuote) => None,
+            Some(QuoteFix::Speaker(key)) => Some((Some(self.canonical(key).to_owned()), None)),
+            Some(QuoteFix::Unnamed(text)) => Some((None, Some(text.clone()))),
+            None => Some((
+                self.speaker_key(quote, extraction),
+                quote.speaker_text.clone(),
+            )),
+        }
+    }
+
+    /// True when the user corrected the quote `id`.
+    pub fn quote_corrected(&self, id: &str) -> bool {
+        self.edits.quotes.contains_key(id)
     }
 
     /// The canonical key of a quote's speaker, following a split when the

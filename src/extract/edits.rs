@@ -32,6 +32,31 @@ pub struct ActorEdits {
     pub metonyms_off: BTreeSet<String>,
     /// Actors the user added, found in the text by their name and aliases.
     pub added: Vec<UserActor>,
+    /// Corrections of quotes, by [`quote_id`] (`doc#start`).
+    pub quotes: BTreeMap<String, QuoteFix>,
+}
+
+/// The user's correction of one quote.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum QuoteFix {
+    /// The marks set off a term, a title or a scare quote: not a quote.
+    NotQuote,
+    /// Said by this actor (key).
+    Speaker(String),
+    /// Said by someone the text does not name, described so ("un proche").
+    Unnamed(String),
+}
+
+/// The id of the quote starting at byte `start` of article `part` of the
+/// file `doc`: `doc#start`, or `doc:part#start` for the second and later
+/// articles of one file (JSON lines). `dossier-cli quotes` prints it as `id`.
+pub fn quote_id(doc: &str, part: usize, start: usize) -> String {
+    if part == 0 {
+        format!("{doc}#{start}")
+    } else {
+        format!("{doc}:{part}#{start}")
+    }
 }
 
 /// An actor the user added to a corpus.
@@ -104,6 +129,15 @@ pub enum EditOp {
     Add(UserActor),
     /// Remove a user actor by name or key.
     Remove(String),
+    /// Correct a quote (id from [`quote_id`]).
+    Quote {
+        /// The quote's id.
+        id: String,
+        /// The correction.
+        fix: QuoteFix,
+    },
+    /// Undo the correction of a quote.
+    Unquote(String),
     /// Replace everything (import of an exported file).
     Replace(ActorEdits),
 }
@@ -158,6 +192,19 @@ impl ActorEdits {
             EditOp::Remove(name) => {
                 if !self.remove_actor(name) {
                     return Err(format!("no added actor named {name:?}"));
+                }
+            }
+            EditOp::Quote { id, fix } => {
+                if let QuoteFix::Unnamed(text) | QuoteFix::Speaker(text) = fix
+                    && text.trim().is_empty()
+                {
+                    return Err(format!("an empty speaker for quote {id} is refused"));
+                }
+                self.quotes.insert(id.clone(), fix.clone());
+            }
+            EditOp::Unquote(id) => {
+                if self.quotes.remove(id).is_none() {
+                    return Err(format!("quote {id} has no correction to undo"));
                 }
             }
             EditOp::Replace(edits) => {
@@ -404,5 +451,37 @@ mod tests {
                 .unwrap_err()
                 .contains("cannot read actor edits")
         );
+    }
+
+    #[test]
+    fn quote_corrections_apply_undo_and_load_from_older_files() {
+        let mut edits = ActorEdits::default();
+        let id = quote_id("a.txt", 0, 42);
+        assert_eq!(id, "a.txt#42");
+        assert_eq!(quote_id("wire.jsonl", 3, 7), "wire.jsonl:3#7");
+        let set = |fix| EditOp::Quote {
+            id: id.clone(),
+            fix,
+        };
+        edits.apply(&set(QuoteFix::NotQuote)).unwrap();
+        edits
+            .apply(&set(QuoteFix::Speaker("person~jung pak".into())))
+            .unwrap();
+        assert_eq!(
+            edits.quotes[&id],
+            QuoteFix::Speaker("person~jung pak".into())
+        );
+        assert!(edits.apply(&set(QuoteFix::Unnamed("  ".into()))).is_err());
+        edits.apply(&EditOp::Unquote(id.clone())).unwrap();
+        assert!(edits.quotes.is_empty());
+        assert!(edits.apply(&EditOp::Unquote(id.clone())).is_err());
+        // A file written before quote corrections existed still loads.
+        let old: ActorEdits = serde_json::from_str(r#"{"version":1,"hide":["x"]}"#).unwrap();
+        assert!(old.quotes.is_empty());
+        edits
+            .apply(&set(QuoteFix::Unnamed("un proche".into())))
+            .unwrap();
+        let text = serde_json::to_string(&edits).unwrap();
+        assert_eq!(serde_json::from_str::<ActorEdits>(&text).unwrap(), edits);
     }
 }

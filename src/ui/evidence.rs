@@ -1,12 +1,16 @@
 //! "Why this speaker": the evidence of a quote's attribution, as the
 //! window shows it when the speaker chip is hovered.
 
+use eframe::egui;
+
 use super::panels::quote_kind_name;
 use super::t;
+use crate::explore::{ArticleIx, Explorer, QuoteInfo};
+use crate::extract::edits::{EditOp, QuoteFix};
 
 /// The hover text of a quote's speaker chip: the words naming the speaker,
 /// the kind of quote, and why this speaker (the rule and its cue words).
-pub(super) fn why_this_speaker(quote: &crate::explore::QuoteInfo) -> String {
+pub(super) fn why_this_speaker(quote: &QuoteInfo) -> String {
     let mut text = format!(
         "{} ({}) — {}",
         quote.speaker_text.as_deref().unwrap_or("?"),
@@ -24,6 +28,40 @@ pub(super) fn why_this_speaker(quote: &crate::explore::QuoteInfo) -> String {
         }
     }
     text
+}
+
+/// The speaker chip's menu: give the quote to another actor of the
+/// article, mark it not a quote, or undo the correction. Returns the edit.
+pub(super) fn quote_menu(
+    ui: &mut egui::Ui,
+    ex: &Explorer,
+    article: ArticleIx,
+    quote: &QuoteInfo,
+    id: &str,
+) -> Option<Vec<EditOp>> {
+    let mut fix = None;
+    ui.label(t("Said by"));
+    for (a, _) in ex.actors_of(article).iter().take(10) {
+        let info = &ex.actors[*a as usize];
+        if Some(*a) != quote.speaker && ui.button(&info.name).clicked() {
+            fix = Some(QuoteFix::Speaker(info.key.clone()));
+        }
+    }
+    ui.separator();
+    if ui.button(t("Not a quote")).clicked() {
+        fix = Some(QuoteFix::NotQuote);
+    }
+    let corrected = quote.attribution.as_ref().is_some_and(|a| a.rule == "user");
+    if corrected && ui.button(t("Undo my correction")).clicked() {
+        ui.close();
+        return Some(vec![EditOp::Unquote(id.to_owned())]);
+    }
+    let fix = fix?;
+    ui.close();
+    Some(vec![EditOp::Quote {
+        id: id.to_owned(),
+        fix,
+    }])
 }
 
 /// A sentence for each attribution rule of the extractor.
@@ -57,6 +95,7 @@ const RULE_TEXT: &[(&str, &str)] = &[
     ),
     ("main-speaker", "the article's main speaker (no cue)"),
     ("indirect", "subject of the verb of saying"),
+    ("user", "your correction"),
 ];
 
 /// The sentence of `rule`, in English (the window translates it).

@@ -295,6 +295,7 @@ impl App {
         });
         let doc = format!("{}#{}", article.path, article.part);
         let mut date_request = None;
+        let mut quote_edit: Option<Vec<EditOp>> = None;
         ui.horizontal(|ui| {
             let label = ui.weak(t("Correct the date"));
             let edit = ui
@@ -401,6 +402,18 @@ impl App {
                                 };
                                 let chip = actor_chip(ui, &format!("❝ {name}"), 0, color)
                                     .on_hover_text(super::evidence::why_this_speaker(quote));
+                                let id = crate::extract::edits::quote_id(
+                                    &article.path,
+                                    article.part,
+                                    quote.span.0,
+                                );
+                                chip.context_menu(|ui| {
+                                    if let Some(ops) =
+                                        super::evidence::quote_menu(ui, &ex, open.ix, quote, &id)
+                                    {
+                                        quote_edit = Some(ops);
+                                    }
+                                });
                                 if chip.clicked()
                                     && let Some(s) = quote.speaker
                                 {
@@ -431,6 +444,9 @@ impl App {
         }
         if let Some(request) = date_request {
             self.request(request);
+        }
+        if let Some(ops) = quote_edit {
+            self.save_edits(ops);
         }
         None
     }

@@ -2,7 +2,7 @@
 //! gazetteer of actors, given names, person cues, reporting verbs, demonyms.
 //! Parsed once, on first use.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::LazyLock;
 
 use serde::{Deserialize, Serialize};
@@ -163,23 +163,23 @@ impl Lexicon {
     fn builtin() -> Self {
         let mut lexicon = Self {
             entries: Vec::new(),
-            surfaces: HashMap::new(),
+            surfaces: HashMap::default(),
             max_tokens: 1,
-            first_names: HashSet::new(),
-            name_gender: HashMap::new(),
-            honorifics: HashSet::new(),
-            roles: HashSet::new(),
-            verbs: HashMap::new(),
-            demonyms: HashMap::new(),
-            by_id: HashMap::new(),
-            people: HashMap::new(),
-            first_words: HashSet::new(),
-            ambiguous_names: HashSet::new(),
-            common_words: HashMap::new(),
-            org_heads: HashMap::new(),
+            first_names: HashSet::default(),
+            name_gender: HashMap::default(),
+            honorifics: HashSet::default(),
+            roles: HashSet::default(),
+            verbs: HashMap::default(),
+            demonyms: HashMap::default(),
+            by_id: HashMap::default(),
+            people: HashMap::default(),
+            first_words: HashSet::default(),
+            ambiguous_names: HashSet::default(),
+            common_words: HashMap::default(),
+            org_heads: HashMap::default(),
             max_head_words: 1,
-            action_verbs: HashSet::new(),
-            words: HashMap::new(),
+            action_verbs: HashSet::default(),
+            words: HashMap::default(),
         };
         for line in data_lines(ACTORS) {
             let cols: Vec<&str> = line.split('\t').collect();

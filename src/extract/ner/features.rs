@@ -82,14 +82,48 @@ impl<'t, 'a> Context<'t, 'a> {
     /// Computes shapes, lexicon flags and candidates for every token.
     pub fn new(t: &'t Tokens<'a>, lang: Lang, lexicon: &Lexicon) -> Self {
         let n = t.toks.len();
-        let shapes = (0..n).map(|i| shape(t.word(i))).collect();
+        let mut candidate = vec![false; n];
+        for i in 0..n {
+            if !t.toks[i].is_cap {
+                continue;
+            }
+            let sentence = t.toks[i].sentence;
+            let lo = i.saturating_sub(2);
+            let hi = (i + 3).min(n - 1);
+            for (k, c) in candidate.iter_mut().enumerate().take(hi + 1).skip(lo) {
+                if t.toks[k].sentence == sentence {
+                    *c = true;
+                }
+            }
+        }
+        // Features read the shapes and flags of two tokens either side of a
+        // candidate: the rest of the text needs no lexicon lookup.
+        let mut needed = vec![false; n];
+        for i in (0..n).filter(|i| candidate[*i]) {
+            for slot in needed
+                .iter_mut()
+                .take((i + 3).min(n))
+                .skip(i.saturating_sub(2))
+            {
+                *slot = true;
+            }
+        }
+        let shapes = (0..n)
+            .map(|i| {
+                if needed[i] {
+                    shape(t.word(i))
+                } else {
+                    String::new()
+                }
+            })
+            .collect();
         let mut flags = vec![0u32; n];
         for (i, f) in flags.iter_mut().enumerate() {
             if t.cancelled(i) {
                 break;
             }
             let tok = &t.toks[i];
-            if !tok.is_word {
+            if !tok.is_word || !needed[i] {
                 continue;
             }
             let key = t.key(i);
@@ -104,9 +138,9 @@ impl<'t, 'a> Context<'t, 'a> {
                 Some(count) if *count >= 2 => *f |= flag::COMMON,
                 _ => {}
             }
-            let with_dot = format!("{}.", t.word(i));
             if lexicon.honorifics.contains(t.word(i))
-                || (t.is_punct(i + 1, '.') && lexicon.honorifics.contains(&with_dot))
+                || (t.is_punct(i + 1, '.')
+                    && lexicon.honorifics.contains(&format!("{}.", t.word(i))))
             {
                 *f |= flag::HONORIFIC;
             }
@@ -136,20 +170,6 @@ impl<'t, 'a> Context<'t, 'a> {
             }
         }
         mark_gazetteer(t, lexicon, &mut flags);
-        let mut candidate = vec![false; n];
-        for i in 0..n {
-            if !t.toks[i].is_cap {
-                continue;
-            }
-            let sentence = t.toks[i].sentence;
-            let lo = i.saturating_sub(2);
-            let hi = (i + 3).min(n - 1);
-            for (k, c) in candidate.iter_mut().enumerate().take(hi + 1).skip(lo) {
-                if t.toks[k].sentence == sentence {
-                    *c = true;
-                }
-            }
-        }
         Self {
             t,
             shapes,
@@ -186,13 +206,21 @@ impl<'t, 'a> Context<'t, 'a> {
         out.push(hash(0, b"bias"));
         out.push(hash(1, lower.as_bytes()));
         out.push(hash(2, shape.as_bytes()));
-        let chars: Vec<char> = lower.chars().collect();
+        // The last and first characters, as slices of the word (no copy).
+        let char_count = lower.chars().count();
         let tail = |n: usize| {
-            chars[chars.len().saturating_sub(n)..]
-                .iter()
-                .collect::<String>()
+            let skip = char_count.saturating_sub(n);
+            lower
+                .char_indices()
+                .nth(skip)
+                .map_or("", |(b, _)| &lower[b..])
         };
-        let head = |n: usize| chars[..n.min(chars.len())].iter().collect::<String>();
+        let head = |n: usize| {
+            lower
+                .char_indices()
+                .nth(n)
+                .map_or(lower, |(b, _)| &lower[..b])
+        };
         out.push(hash(3, tail(3).as_bytes()));
         out.push(hash(4, tail(2).as_bytes()));
         out.push(hash(5, head(3).as_bytes()));
@@ -208,7 +236,7 @@ impl<'t, 'a> Context<'t, 'a> {
         let lang = [self.lang as u8];
         out.push(hash2(15, &lang, shape.as_bytes()));
         out.push(hash2(16, &lang, word(ii - 1).as_bytes()));
-        let length = [chars.len().min(12) as u8];
+        let length = [char_count.min(12) as u8];
         out.push(hash2(17, &length, shape.as_bytes()));
         for (template, flags) in [
             (20u8, flags_at(ii)),

@@ -87,6 +87,11 @@ pub struct Attribution {
 }
 
 impl Attribution {
+    /// The user chose the speaker (or said who said it).
+    pub fn user() -> Self {
+        Self::rule("user")
+    }
+
     /// A rule that read no particular words.
     pub(super) fn rule(rule: &str) -> Self {
         Self {
