@@ -285,6 +285,18 @@ mod tests {
         counts
     }
 
+    /// A known actor after "et" / "and" is another actor, not the end of an
+    /// institution's name.
+    #[test]
+    fn coordinated_actors_stay_apart() {
+        let got = actors_of(
+            "Sommet : l'Union européenne et le Canada promettent un fonds pour les ports.",
+            Lang::Fr,
+        );
+        let names: Vec<&str> = got.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(names, ["Canada", "Union européenne"], "{got:?}");
+    }
+
     #[test]
     fn french_actors_with_metonyms_and_surnames() {
         let text = "Des liens étroits avec Moscou ont conféré à Pyongyang un éclat, a déclaré Jung Pak. \

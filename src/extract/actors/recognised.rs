@@ -225,6 +225,12 @@ fn extend_organisation(
         if !(institution || next_is_head) || (joined && !linked && !institution) {
             break;
         }
+        // "l'Union européenne et le Canada": a known actor after "and" is
+        // another actor, not the end of this one's name.
+        let next_key = normalize(&t.text[t.toks[k].start..t.toks[e - 1].end]);
+        if joined && lexicon.surfaces.contains_key(&next_key) {
+            break;
+        }
         institution |= next_is_head;
         end = e;
     }
