@@ -25,9 +25,13 @@ pub(super) fn cue(
         Some(k) => (k.saturating_sub(REACH), (k + REACH).min(t.toks.len()), k),
         None => (sentence.start, sentence.end.max(after), open),
     };
+    // A capitalised word inside a sentence is a name ("Secretary of State"),
+    // not a verb.
+    let opens = |k: usize| k == sentence.start || t.toks[k].after_break;
     let is_cue = |k: usize| {
         let w = t.lower(k);
         (t.toks[k].is_word
+            && (!t.toks[k].is_cap || opens(k))
             && ((LEXICON.verbs.contains_key(w) && !AUXILIARIES.contains(&w))
                 || inverted(w).is_some()
                 || matches!(w, "selon" | "according")))

@@ -518,6 +518,14 @@ fn attribution_evidence() {
     assert_eq!(&text[s..e], "a déclaré");
     let (s, e) = a.speaker_span.expect("speaker span");
     assert_eq!(&text[s..e], "Jean Dupont");
+    let text = "\"We asked for this,\" said Secretary of State Antony Blinken.";
+    let got = quotes(text, Lang::En);
+    let a = got[0].attribution.as_ref().expect("attribution");
+    assert_eq!(
+        a.cue_words.as_deref(),
+        Some("said"),
+        "not the State of a title"
+    );
     let text = "Selon Paul Martin, « rien n'est joué ».";
     let got = quotes(text, Lang::Fr);
     let a = got[0].attribution.as_ref().expect("attribution");
