@@ -268,7 +268,12 @@ impl Explorer {
             let article_ix = articles.len() as ArticleIx;
             let first_quote = quotes.len() as QuoteIx;
             for q in &extraction.quotes {
-                let id = crate::extract::edits::quote_id(path, meta.part, q.start);
+                // Ids are only needed (and built) when the user corrected quotes.
+                let id = if corpus_actors.has_quote_corrections() {
+                    crate::extract::edits::quote_id(path, meta.part, q.start)
+                } else {
+                    String::new()
+                };
                 let Some((speaker_key, speaker_text)) =
                     corpus_actors.quote_speaker(&id, q, extraction)
                 else {

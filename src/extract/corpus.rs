@@ -249,6 +249,12 @@ impl CorpusActors {
         }
     }
 
+    /// True when the user corrected some quote of the corpus (else no quote
+    /// id needs computing).
+    pub fn has_quote_corrections(&self) -> bool {
+        !self.edits.quotes.is_empty()
+    }
+
     /// True when the user corrected the quote `id`.
     pub fn quote_corrected(&self, id: &str) -> bool {
         self.edits.quotes.contains_key(id)
