@@ -116,16 +116,7 @@ pub(super) fn add(
             {
                 len += 1;
             }
-            let actor = out.intern(Found {
-                key: entry.id.clone(),
-                kind: entry.kind,
-                name: entry.name(lang).to_owned(),
-                affiliation: match entry.kind {
-                    ActorKind::Country => Some(entry.id.clone()),
-                    ActorKind::Person => None,
-                    _ => entry.parent.clone(),
-                },
-            });
+            let actor = out.intern(Found::from_entry(entry, lang));
             push_mention(out, t, actor, i, i + len);
             covered[i..i + len].iter_mut().for_each(|c| *c = true);
             i += len;

@@ -31,6 +31,23 @@ pub struct Found {
     pub affiliation: Option<String>,
 }
 
+impl Found {
+    /// The built-in actor `entry`, named in `lang`: a country speaks for
+    /// itself, an institution for its parent.
+    pub fn from_entry(entry: &crate::extract::lexicon::Entry, lang: Lang) -> Self {
+        Self {
+            key: entry.id.clone(),
+            kind: entry.kind,
+            name: entry.name(lang).to_owned(),
+            affiliation: match entry.kind {
+                ActorKind::Country => Some(entry.id.clone()),
+                ActorKind::Person => None,
+                _ => entry.parent.clone(),
+            },
+        }
+    }
+}
+
 /// One mention: which actor, where, as written.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Mention {

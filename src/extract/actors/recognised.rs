@@ -411,16 +411,7 @@ fn actor_of(
         .get(&normalize(surface))
         .map(|s| &lexicon.entries[s.entry]);
     if let Some(entry) = known.filter(|e| e.kind != ActorKind::Person || kind == 1) {
-        return Some(Found {
-            key: entry.id.clone(),
-            kind: entry.kind,
-            name: entry.name(lang).to_owned(),
-            affiliation: match entry.kind {
-                ActorKind::Country => Some(entry.id.clone()),
-                ActorKind::Person => None,
-                _ => entry.parent.clone(),
-            },
-        });
+        return Some(Found::from_entry(entry, lang));
     }
     // A single lower-case or common word is not a name on its own.
     let words = (first..end).filter(|k| t.toks[*k].is_word).count();
