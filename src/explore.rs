@@ -54,6 +54,8 @@ pub struct ArticleInfo {
     pub date: Option<PubDate>,
     /// Outlet.
     pub outlet: String,
+    /// Author(s).
+    pub author: String,
     /// Language.
     pub lang: Lang,
     /// Its quotes: `quotes[first..first + count]`.
@@ -330,6 +332,7 @@ impl Explorer {
                 title: meta.title.clone(),
                 date: meta.date.clone(),
                 outlet: meta.outlet.clone().unwrap_or_default(),
+                author: meta.author.clone().unwrap_or_default(),
                 lang: meta.lang,
                 quotes: first_quote..quotes.len() as QuoteIx,
             });
@@ -678,6 +681,8 @@ mod tests {
             }),
             outlet: None,
             url: None,
+            author: None,
+            format: String::new(),
             chars: 0,
         }
     }

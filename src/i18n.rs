@@ -52,7 +52,7 @@ pub fn tr(lang: UiLang, english: &'static str) -> &'static str {
 pub fn tr_in(lang: crate::model::Lang, english: &'static str) -> &'static str {
     match lang {
         crate::model::Lang::Fr => tr(UiLang::Fr, english),
-        crate::model::Lang::En => english,
+        crate::model::Lang::En | crate::model::Lang::Other => english,
     }
 }
 
@@ -225,6 +225,10 @@ const FRENCH: &[(&str, &str)] = &[
     ("Set", "Appliquer"),
     ("No date", "Sans date"),
     ("Restore", "Rétablir"),
+    (
+        "Not French or English: no actors or quotes looked for",
+        "Ni français ni anglais : ni acteurs ni citations cherchés",
+    ),
     (
         "Wait until indexing ends",
         "Attendez la fin de l'indexation",

@@ -378,6 +378,8 @@ mod tests {
             date: None,
             outlet: None,
             url: None,
+            author: None,
+            format: String::new(),
             chars: 0,
         };
         let extraction = crate::extract::extract_text("La Russie répond à la Chine.", Lang::Fr);

@@ -109,6 +109,9 @@ pub enum Lang {
     /// English.
     #[default]
     En,
+    /// Neither French nor English (Spanish, German, …): indexed with a neutral
+    /// analyzer, no actors or quotes looked for.
+    Other,
 }
 
 impl Lang {
@@ -117,16 +120,19 @@ impl Lang {
         match self {
             Self::Fr => "fr",
             Self::En => "en",
+            Self::Other => "other",
         }
     }
 
-    /// Parses "fr", "fr-FR", "French", "en_GB", … Unknown languages give `None`.
+    /// Parses "fr", "fr-FR", "French", "en_GB", "other", … Other languages' codes give `None`.
     pub fn parse(s: &str) -> Option<Self> {
         let s = s.trim().to_ascii_lowercase();
         if s.starts_with("fr") {
             Some(Self::Fr)
         } else if s.starts_with("en") {
             Some(Self::En)
+        } else if s == "other" {
+            Some(Self::Other)
         } else {
             None
         }
@@ -154,4 +160,8 @@ pub struct Article {
     pub outlet: Option<String>,
     /// Original URL when known.
     pub url: Option<String>,
+    /// Author(s) as the file names them ("Marie Dupont, Jean Martin").
+    pub author: Option<String>,
+    /// What the article was read from: "html", "pdf", "eml", "europresse", …
+    pub format: &'static str,
 }

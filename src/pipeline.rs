@@ -68,7 +68,7 @@ pub struct Summary {
     pub files_unchanged: usize,
     /// Files whose articles were removed because the file is gone.
     pub files_removed: usize,
-    /// Files not of an article format (images, PDFs, …).
+    /// Files not of an article format (images, spreadsheets, …).
     pub files_ignored: usize,
     /// Bytes read in this run.
     pub bytes_read: u64,

@@ -4,51 +4,59 @@
 
 use std::path::PathBuf;
 
-/// (file name, content) of each sample article; written for Dossier, see assets/sample/README.md.
-const FILES: &[(&str, &str)] = &[
+/// (file name, content) of each sample file; written for Dossier, see assets/sample/README.md.
+const FILES: &[(&str, &[u8])] = &[
     (
         "2024-03-04-summit-fr.txt",
-        include_str!("../assets/sample/2024-03-04-summit-fr.txt"),
+        include_bytes!("../assets/sample/2024-03-04-summit-fr.txt"),
     ),
     (
         "2024-03-05-summit-en.md",
-        include_str!("../assets/sample/2024-03-05-summit-en.md"),
+        include_bytes!("../assets/sample/2024-03-05-summit-en.md"),
     ),
     (
         "2024-04-harbour-fr.html",
-        include_str!("../assets/sample/2024-04-harbour-fr.html"),
+        include_bytes!("../assets/sample/2024-04-harbour-fr.html"),
     ),
     (
         "wire-en.jsonl",
-        include_str!("../assets/sample/wire-en.jsonl"),
+        include_bytes!("../assets/sample/wire-en.jsonl"),
     ),
     (
         "energie-fr.json",
-        include_str!("../assets/sample/energie-fr.json"),
+        include_bytes!("../assets/sample/energie-fr.json"),
     ),
     (
         "2024-01-22-cables-fr.txt",
-        include_str!("../assets/sample/2024-01-22-cables-fr.txt"),
+        include_bytes!("../assets/sample/2024-01-22-cables-fr.txt"),
     ),
     (
         "2024-02-14-baltic-en.txt",
-        include_str!("../assets/sample/2024-02-14-baltic-en.txt"),
+        include_bytes!("../assets/sample/2024-02-14-baltic-en.txt"),
     ),
     (
         "2024-06-11-ports-fr.txt",
-        include_str!("../assets/sample/2024-06-11-ports-fr.txt"),
+        include_bytes!("../assets/sample/2024-06-11-ports-fr.txt"),
     ),
     (
         "2024-07-03-drone-en.md",
-        include_str!("../assets/sample/2024-07-03-drone-en.md"),
+        include_bytes!("../assets/sample/2024-07-03-drone-en.md"),
     ),
     (
         "2024-09-19-exercice-fr.html",
-        include_str!("../assets/sample/2024-09-19-exercice-fr.html"),
+        include_bytes!("../assets/sample/2024-09-19-exercice-fr.html"),
     ),
     (
         "notes-reunion.txt",
-        include_str!("../assets/sample/notes-reunion.txt"),
+        include_bytes!("../assets/sample/notes-reunion.txt"),
+    ),
+    (
+        "2024-05-14-communique-fr.eml",
+        include_bytes!("../assets/sample/2024-05-14-communique-fr.eml"),
+    ),
+    (
+        "2024-05-21-report-en.pdf",
+        include_bytes!("../assets/sample/2024-05-21-report-en.pdf"),
     ),
 ];
 
@@ -59,8 +67,8 @@ pub fn sample_folder() -> std::io::Result<PathBuf> {
     for (name, content) in FILES {
         let path = dir.join(name);
         // Rewrite only when missing or different, so the index sees no change.
-        if std::fs::read_to_string(&path).ok().as_deref() != Some(content) {
-            crate::storage::write_atomic(&path, content.as_bytes())?;
+        if std::fs::read(&path).ok().as_deref() != Some(*content) {
+            crate::storage::write_atomic(&path, content)?;
         }
     }
     Ok(dir)

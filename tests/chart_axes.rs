@@ -33,6 +33,8 @@ fn corpus(days: &[String]) -> (Vec<(String, ArticleMeta)>, Vec<Extraction>) {
                 }),
                 outlet: None,
                 url: None,
+                author: None,
+                format: String::new(),
                 chars: 10,
             };
             (format!("{i}.txt"), meta)

@@ -174,4 +174,27 @@ proptest! {
             }
         }
     }
+
+    #[test]
+    fn document_readers_take_any_bytes(bytes in prop::collection::vec(any::<u8>(), 0..2000), s in any_text()) {
+        use dossier::ingest::{mail, office, pdf, press, rtf};
+        // Raw bytes, and news-like text behind each format's magic start.
+        for input in [bytes.clone(), [b"%PDF-1.4\n".as_slice(), s.as_bytes()].concat(),
+                      [b"{\\rtf1 ".as_slice(), s.as_bytes()].concat(),
+                      [b"From a@b Mon Mar 11 10:00:00 2024\n".as_slice(), s.as_bytes()].concat(),
+                      [b"PK\x03\x04".as_slice(), &bytes].concat()] {
+            for items in [pdf::read(&input), office::read_docx(&input), office::read_odt(&input),
+                          rtf::read(&input), mail::read_message(&input, false),
+                          mail::read_message(&input, true), mail::read_mbox(&input)].into_iter().flatten() {
+                for a in items.articles {
+                    prop_assert!(a.body.is_char_boundary(a.body.len()));
+                }
+            }
+        }
+        let _ = press::split_html(&s);
+        let paragraphs: Vec<office::Paragraph> = s.lines().map(|l| office::Paragraph {
+            text: l.to_owned(), heading: false, page_break: false }).collect();
+        let _ = press::split_paragraphs(&paragraphs);
+    }
+
 }

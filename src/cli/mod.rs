@@ -34,8 +34,14 @@ pub struct Cli {
 enum Command {
     /// Build or update the index of FOLDER and print a summary.
     Index(Common),
-    /// One JSON line per article: doc, title, date, date_source, lang, …
-    Docs(Common),
+    /// One JSON line per article: doc, title, date, date_source, lang, format, author, …
+    Docs {
+        #[command(flatten)]
+        common: Common,
+        /// Also print each article's text as Dossier read it (`text`).
+        #[arg(long)]
+        text: bool,
+    },
     /// One JSON line per (article, actor): doc, actor, kind, count, aliases_seen.
     Actors(Common),
     /// One JSON line per quote: doc, quote, speaker, speaker_text, kind, start, end, confidence.
@@ -171,12 +177,19 @@ fn execute(cli: Cli) -> anyhow::Result<()> {
             open(&common)?;
             Ok(())
         }
-        Command::Docs(common) => {
+        Command::Docs { common, text } => {
             let corpus = open(&common)?;
             let mut out = Lines::new();
             for (path, article) in corpus.manifest.articles() {
                 let date = article.date.as_ref();
-                out.json(&json!({
+                let format = if article.format.is_empty() {
+                    // Manifests written before formats were recorded.
+                    crate::ingest::Format::from_path(std::path::Path::new(path))
+                        .map_or("text", crate::ingest::Format::name)
+                } else {
+                    article.format.as_str()
+                };
+                let mut line = json!({
                     "doc": path,
                     "id": article.id.to_hex(),
                     "part": article.part,
@@ -187,9 +200,19 @@ fn execute(cli: Cli) -> anyhow::Result<()> {
                     "date_detail": date.map(|d| d.detail.as_str()),
                     "lang": article.lang.code(),
                     "outlet": article.outlet,
+                    "author": article.author,
+                    "format": format,
                     "url": article.url,
                     "chars": article.chars,
-                }))?;
+                });
+                if text {
+                    let body = corpus
+                        .index
+                        .article_text(article.id)?
+                        .map(|(_, body, _)| body);
+                    line["text"] = json!(body);
+                }
+                out.json(&line)?;
             }
             out.finish()
         }

@@ -58,6 +58,7 @@ impl CorpusActors {
             match article_lang {
                 Lang::Fr => fr += 1,
                 Lang::En => en += 1,
+                Lang::Other => {}
             }
         }
         let lang = if fr > en { Lang::Fr } else { Lang::En };

@@ -107,6 +107,10 @@ pub fn extract_until(
     cancel: Option<&std::sync::atomic::AtomicBool>,
 ) -> Option<Extraction> {
     let stopped = || cancel.is_some_and(|c| c.load(std::sync::atomic::Ordering::Relaxed));
+    if lang == Lang::Other {
+        // French and English rules would find nonsense in other languages.
+        return (!stopped()).then(Extraction::default);
+    }
     let abbreviation = |w: &str| lexicon.honorifics.contains(w);
     let mut t = tokens::tokenize(text, &abbreviation);
     t.cancel = cancel;

@@ -29,6 +29,13 @@ pub struct ArticleMeta {
     /// URL.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
+    /// Author(s).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub author: Option<String>,
+    /// What it was read from ("html", "pdf", "mbox", …); empty in manifests
+    /// written before formats were recorded.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub format: String,
     /// Body length in characters.
     pub chars: usize,
 }
@@ -44,6 +51,8 @@ impl ArticleMeta {
             date: article.date.clone(),
             outlet: article.outlet.clone(),
             url: article.url.clone(),
+            author: article.author.clone(),
+            format: article.format.to_owned(),
             chars: article.body.chars().count(),
         }
     }

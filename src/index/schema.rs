@@ -5,7 +5,7 @@
 
 use tantivy::schema::{
     DateOptions, DateTimePrecision, Field, IndexRecordOption, NumericOptions, STORED, STRING,
-    Schema, TextFieldIndexing, TextOptions,
+    Schema, TEXT, TextFieldIndexing, TextOptions,
 };
 
 use super::tokenizers::analyzer_name;
@@ -13,7 +13,7 @@ use crate::model::Lang;
 
 /// Bump when the schema, the analyzers or what is stored changes: older index
 /// folders are then rebuilt automatically.
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 4;
 
 /// Field handles, resolved once.
 #[derive(Clone, Copy, Debug)]
@@ -36,10 +36,16 @@ pub struct Fields {
     pub title_en: Field,
     /// Analyzed English body.
     pub body_en: Field,
+    /// Title of an article in another language (neutral analyzer).
+    pub title_other: Field,
+    /// Body of an article in another language.
+    pub body_other: Field,
     /// "fr" / "en".
     pub lang: Field,
     /// Outlet name as written.
     pub outlet: Field,
+    /// Author(s), searchable as `author:dupont` (not stored: the manifest has it).
+    pub author: Field,
     /// Original URL.
     pub url: Field,
     /// First day of the publication period (fast, for ranges and histograms).
@@ -60,6 +66,7 @@ impl Fields {
         match lang {
             Lang::Fr => (self.title_fr, self.body_fr),
             Lang::En => (self.title_en, self.body_en),
+            Lang::Other => (self.title_other, self.body_other),
         }
     }
 }
@@ -90,8 +97,11 @@ pub fn build() -> (Schema, Fields) {
     let body_fr = builder.add_text_field("body_fr", analyzed(Lang::Fr));
     let title_en = builder.add_text_field("title_en", analyzed(Lang::En));
     let body_en = builder.add_text_field("body_en", analyzed(Lang::En));
+    let title_other = builder.add_text_field("title_other", analyzed(Lang::Other));
+    let body_other = builder.add_text_field("body_other", analyzed(Lang::Other));
     let lang = builder.add_text_field("lang", STRING | STORED);
     let outlet = builder.add_text_field("outlet", STRING | STORED);
+    let author = builder.add_text_field("author", TEXT);
     let url = builder.add_text_field("url", STORED);
     let published = builder.add_date_field(
         "published",
@@ -115,8 +125,11 @@ pub fn build() -> (Schema, Fields) {
         body_fr,
         title_en,
         body_en,
+        title_other,
+        body_other,
         lang,
         outlet,
+        author,
         url,
         published,
         date_iso,

@@ -280,11 +280,19 @@ impl CorpusIndex {
         let f = &self.fields;
         let mut parser = QueryParser::for_index(
             &self.index,
-            vec![f.title_fr, f.body_fr, f.title_en, f.body_en],
+            vec![
+                f.title_fr,
+                f.body_fr,
+                f.title_en,
+                f.body_en,
+                f.title_other,
+                f.body_other,
+            ],
         );
         parser.set_conjunction_by_default();
         parser.set_field_boost(f.title_fr, 2.0);
         parser.set_field_boost(f.title_en, 2.0);
+        parser.set_field_boost(f.title_other, 2.0);
         parser
     }
 
@@ -624,6 +632,9 @@ pub fn add_article(
     if let Some(url) = &article.url {
         doc.add_text(fields.url, url);
     }
+    if let Some(author) = &article.author {
+        doc.add_text(fields.author, author);
+    }
     if let Some(date) = &article.date {
         let seconds = date.date.first_day_unix_days() * 86_400;
         doc.add_field_value(
@@ -668,7 +679,7 @@ pub fn delete_file(writer: &IndexWriter, fields: &Fields, rel_path: &str) {
 
 /// Which analyzer language an index field pair belongs to (for tests and tools).
 pub fn field_lang(fields: &Fields, field: tantivy::schema::Field) -> Option<Lang> {
-    [Lang::Fr, Lang::En].into_iter().find(|lang| {
+    [Lang::Fr, Lang::En, Lang::Other].into_iter().find(|lang| {
         let (title, body) = fields.text_fields(*lang);
         field == title || field == body
     })

@@ -18,6 +18,7 @@ pub fn analyzer_name(lang: Lang) -> &'static str {
     match lang {
         Lang::Fr => "news_fr",
         Lang::En => "news_en",
+        Lang::Other => "news_other",
     }
 }
 
@@ -100,13 +101,16 @@ impl TokenStream for NewsTokenStream<'_> {
 
 /// The analyzer for one language.
 pub fn analyzer(lang: Lang) -> TextAnalyzer {
+    let builder = TextAnalyzer::builder(NewsTokenizer::default())
+        .filter(RemoveLongFilter::limit(48))
+        .filter(LowerCaser);
     let stemmer = match lang {
         Lang::Fr => Language::French,
         Lang::En => Language::English,
+        // Other languages: words as written, lowercased and folded, no stemming.
+        Lang::Other => return builder.filter(AsciiFoldingFilter).build(),
     };
-    TextAnalyzer::builder(NewsTokenizer::default())
-        .filter(RemoveLongFilter::limit(48))
-        .filter(LowerCaser)
+    builder
         .filter(Stemmer::new(stemmer))
         .filter(AsciiFoldingFilter)
         .build()
@@ -116,7 +120,7 @@ pub fn analyzer(lang: Lang) -> TextAnalyzer {
 /// folder, so this runs on every open.
 pub fn manager() -> TokenizerManager {
     let manager = TokenizerManager::default();
-    for lang in [Lang::Fr, Lang::En] {
+    for lang in [Lang::Fr, Lang::En, Lang::Other] {
         manager.register(analyzer_name(lang), analyzer(lang));
     }
     manager

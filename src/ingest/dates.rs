@@ -167,18 +167,25 @@ impl PartialDate {
     }
 }
 
-/// Today's date (UTC) from the system clock.
+/// Today's date in the local time zone: an article published this morning in
+/// Paris is not "after today" at 00:30, when it is still yesterday in UTC.
 pub fn today() -> PartialDate {
     date_of_system_time(std::time::SystemTime::now())
 }
 
-/// The day (UTC) of a system time.
+/// The local day of a system time (UTC where the time zone cannot be found).
 pub fn date_of_system_time(t: std::time::SystemTime) -> PartialDate {
-    let secs = match t.duration_since(std::time::UNIX_EPOCH) {
-        Ok(d) => d.as_secs() as i64,
-        Err(e) => -(e.duration().as_secs() as i64),
-    };
-    PartialDate::from_unix_days(secs.div_euclid(86_400))
+    let local = jiff::Timestamp::try_from(t)
+        .ok()
+        .map(|ts| ts.to_zoned(jiff::tz::TimeZone::system()).date())
+        .and_then(|d| PartialDate::day(i32::from(d.year()), d.month() as u8, d.day() as u8));
+    local.unwrap_or_else(|| {
+        let secs = match t.duration_since(std::time::UNIX_EPOCH) {
+            Ok(d) => d.as_secs() as i64,
+            Err(e) => -(e.duration().as_secs() as i64),
+        };
+        PartialDate::from_unix_days(secs.div_euclid(86_400))
+    })
 }
 
 /// Month names, French and English (accents folded): the full names first,

@@ -1,5 +1,8 @@
-//! Bytes → text: byte-order marks, UTF-16, UTF-8, declared HTML charsets and the
-//! Windows-1252 fallback that legacy French and English files need.
+//! Bytes → text: byte-order marks, UTF-16, UTF-8, declared HTML charsets, and
+//! for undeclared legacy files the encoding `chardetng` guesses (Windows-1252
+//! for most French and English text, Cyrillic or Central European code pages
+//! for others). Text comes out in Unicode normal form C, so "é" is one
+//! character whether the file wrote it precomposed or as "e" + accent.
 
 use encoding_rs::{Encoding, UTF_8, UTF_16BE, UTF_16LE, WINDOWS_1252};
 
@@ -28,8 +31,8 @@ const SNIFF_BYTES: usize = 8 * 1024;
 
 /// Decodes `bytes`, trying in order: a byte-order mark, UTF-16 without BOM,
 /// a charset declared in the first bytes (`<meta charset>`, XML declaration) when
-/// `allow_declared` is set, strict UTF-8, then Windows-1252 (a superset of Latin-1
-/// for printable text).
+/// `allow_declared` is set, strict UTF-8, then the legacy encoding the bytes
+/// look like.
 pub fn decode(bytes: &[u8], allow_declared: bool) -> Result<Decoded, NotText> {
     if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
         let rest = bytes.get(bom_len..).unwrap_or_default();
@@ -66,7 +69,7 @@ pub fn decode(bytes: &[u8], allow_declared: bool) -> Result<Decoded, NotText> {
                 // together): each part in its own encoding.
                 finish(decode_mixed(bytes))
             } else {
-                finish(decode_with(WINDOWS_1252, bytes))
+                finish(decode_with(guess_legacy(bytes), bytes))
             }
         }
     }
@@ -87,6 +90,13 @@ fn decode_mixed(bytes: &[u8]) -> Decoded {
     }
 }
 
+/// The legacy single-byte (or CJK) encoding undeclared bytes are most likely in.
+fn guess_legacy(bytes: &[u8]) -> &'static Encoding {
+    let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+    detector.feed(bytes, true);
+    detector.guess(None, chardetng::Utf8Detection::Deny)
+}
+
 fn decode_with(encoding: &'static Encoding, bytes: &[u8]) -> Decoded {
     let (text, _) = encoding.decode_without_bom_handling(bytes);
     let replaced = text.matches('\u{FFFD}').count();
@@ -97,7 +107,8 @@ fn decode_with(encoding: &'static Encoding, bytes: &[u8]) -> Decoded {
     }
 }
 
-fn finish(decoded: Decoded) -> Result<Decoded, NotText> {
+fn finish(mut decoded: Decoded) -> Result<Decoded, NotText> {
+    decoded.text = to_nfc(decoded.text);
     if decoded.text.trim().is_empty() {
         return Err(NotText::Empty);
     }
@@ -109,6 +120,16 @@ fn finish(decoded: Decoded) -> Result<Decoded, NotText> {
         return Err(NotText::Binary);
     }
     Ok(decoded)
+}
+
+/// Unicode normal form C; text already in it (nearly all) is returned as is.
+pub fn to_nfc(text: String) -> String {
+    use unicode_normalization::{IsNormalized, UnicodeNormalization as _, is_nfc_quick};
+    if is_nfc_quick(text.chars()) == IsNormalized::Yes {
+        text
+    } else {
+        text.nfc().collect()
+    }
 }
 
 fn is_suspicious_char(c: char) -> bool {
@@ -256,6 +277,38 @@ mod tests {
         // Plain Latin-1 stays windows-1252.
         let d = decode(b"Le march\xe9 de l'\xe9nergie", false).unwrap();
         assert_eq!(d.encoding, "windows-1252");
+    }
+
+    #[test]
+    fn legacy_encodings_other_than_western_are_detected() {
+        let cases = [
+            (
+                encoding_rs::WINDOWS_1251,
+                "Москва заявила, что переговоры с Киевом продолжатся на следующей неделе.",
+            ),
+            (
+                encoding_rs::WINDOWS_1250,
+                "Příliš žluťoučký kůň úpěl ďábelské ódy. Zażółć gęślą jaźń, powiedział minister.",
+            ),
+            (
+                WINDOWS_1252,
+                "Le président a déclaré que l'été serait décisif pour la région.",
+            ),
+        ];
+        for (encoding, text) in cases {
+            let (bytes, _, _) = encoding.encode(text);
+            let decoded = decode(&bytes, false).unwrap();
+            assert_eq!(decoded.text, text, "{}", encoding.name());
+            assert_eq!(decoded.encoding, encoding.name());
+        }
+    }
+
+    #[test]
+    fn decomposed_text_is_composed() {
+        // "é" written as "e" + combining acute (as macOS file names and some
+        // exports do) is one character after decoding.
+        let decoded = decode("Le pre\u{301}sident de\u{301}clare".as_bytes(), false).unwrap();
+        assert_eq!(decoded.text, "Le président déclare");
     }
 
     #[test]

@@ -19,6 +19,8 @@ pub struct HtmlPage {
     pub site_name: Option<String>,
     /// Canonical URL or og:url.
     pub url: Option<String>,
+    /// Authors (JSON-LD `author`, byline meta tags), joined by ", ".
+    pub author: Option<String>,
     /// Raw date strings, most reliable first.
     pub date_candidates: Vec<DateCandidate>,
     /// The start (at most 256 KB) of all visible text, navigation and bylines included,
@@ -53,162 +55,22 @@ pub enum DateSource {
     Modified,
     /// Text of an element whose class or id says it holds the date.
     Visible,
+    /// A date in the address of an image or media file: uploaded days before
+    /// the article often, so weaker than a date shown on the page.
+    ImageUrl,
 }
 
-/// Decodes character references (`&eacute;`, `&#233;`, `&#xE9;`).
+/// Decodes character references with the full HTML5 table (`&eacute;`,
+/// `&Icirc;`, `&#233;`, `&#xE9;`; `&#146;` is `’` as browsers read it).
 pub fn decode_entities(s: &str) -> String {
     if !s.contains('&') {
         return s.to_owned();
     }
-    let mut out = String::with_capacity(s.len());
-    let mut rest = s;
-    while let Some(at) = rest.find('&') {
-        out.push_str(&rest[..at]);
-        rest = &rest[at..];
-        let end = rest
-            .char_indices()
-            .take(34)
-            .find(|(_, c)| *c == ';' || c.is_whitespace())
-            .map(|(i, _)| i);
-        let decoded = end
-            .filter(|e| rest.as_bytes().get(*e) == Some(&b';'))
-            .and_then(|e| entity(&rest[1..e]).map(|c| (c, e + 1)));
-        match decoded {
-            Some((c, len)) => {
-                out.push(c);
-                rest = &rest[len..];
-            }
-            None => {
-                out.push('&');
-                rest = &rest[1..];
-            }
-        }
-    }
-    out.push_str(rest);
-    out
-}
-
-fn entity(name: &str) -> Option<char> {
-    if let Some(num) = name.strip_prefix('#') {
-        let code = match num.strip_prefix(['x', 'X']) {
-            Some(hex) => u32::from_str_radix(hex, 16).ok()?,
-            None => num.parse::<u32>().ok()?,
-        };
-        // Windows-1252 code points that pages write as numeric references.
-        let code = match code {
-            0x80 => 0x20AC,
-            0x91 => 0x2018,
-            0x92 => 0x2019,
-            0x93 => 0x201C,
-            0x94 => 0x201D,
-            0x96 => 0x2013,
-            0x97 => 0x2014,
-            0x85 => 0x2026,
-            c => c,
-        };
-        return Some(
-            char::from_u32(code)
-                .filter(|c| *c != '\0')
-                .unwrap_or('\u{FFFD}'),
-        );
-    }
-    Some(match name {
-        "amp" | "AMP" => '&',
-        "lt" | "LT" => '<',
-        "gt" | "GT" => '>',
-        "quot" | "QUOT" => '"',
-        "apos" => '\'',
-        "nbsp" => ' ',
-        "eacute" => 'é',
-        "Eacute" => 'É',
-        "egrave" => 'è',
-        "Egrave" => 'È',
-        "ecirc" => 'ê',
-        "Ecirc" => 'Ê',
-        "euml" => 'ë',
-        "agrave" => 'à',
-        "Agrave" => 'À',
-        "acirc" => 'â',
-        "Acirc" => 'Â',
-        "auml" => 'ä',
-        "Auml" => 'Ä',
-        "aacute" => 'á',
-        "atilde" => 'ã',
-        "aring" => 'å',
-        "aelig" => 'æ',
-        "AElig" => 'Æ',
-        "ccedil" => 'ç',
-        "Ccedil" => 'Ç',
-        "icirc" => 'î',
-        "iuml" => 'ï',
-        "iacute" => 'í',
-        "igrave" => 'ì',
-        "ocirc" => 'ô',
-        "Ocirc" => 'Ô',
-        "ouml" => 'ö',
-        "Ouml" => 'Ö',
-        "oacute" => 'ó',
-        "ograve" => 'ò',
-        "otilde" => 'õ',
-        "oslash" => 'ø',
-        "oelig" => 'œ',
-        "OElig" => 'Œ',
-        "ucirc" => 'û',
-        "ugrave" => 'ù',
-        "uuml" => 'ü',
-        "Uuml" => 'Ü',
-        "uacute" => 'ú',
-        "ntilde" => 'ñ',
-        "szlig" => 'ß',
-        "yuml" => 'ÿ',
-        "rsquo" => '’',
-        "lsquo" => '‘',
-        "sbquo" => '‚',
-        "rdquo" => '”',
-        "ldquo" => '“',
-        "bdquo" => '„',
-        "laquo" => '«',
-        "raquo" => '»',
-        "lsaquo" => '‹',
-        "rsaquo" => '›',
-        "hellip" => '…',
-        "mdash" => '—',
-        "ndash" => '–',
-        "minus" => '−',
-        "shy" => '\u{AD}',
-        "thinsp" | "ensp" | "emsp" => ' ',
-        "zwnj" | "zwj" => '\u{200C}',
-        "euro" => '€',
-        "pound" => '£',
-        "yen" => '¥',
-        "cent" => '¢',
-        "copy" => '©',
-        "reg" => '®',
-        "trade" => '™',
-        "deg" => '°',
-        "middot" => '·',
-        "bull" => '•',
-        "sect" => '§',
-        "para" => '¶',
-        "times" => '×',
-        "divide" => '÷',
-        "frac12" => '½',
-        "frac14" => '¼',
-        "frac34" => '¾',
-        "sup2" => '²',
-        "sup3" => '³',
-        "iexcl" => '¡',
-        "iquest" => '¿',
-        "dagger" => '†',
-        "prime" => '′',
-        "larr" => '←',
-        "rarr" => '→',
-        _ => return None,
-    })
+    htmlize::unescape(s).into_owned()
 }
 
 /// One token of the markup.
-enum Event<'a> {
+pub(super) enum Event<'a> {
     Start {
         name: String,
         attrs: Vec<(String, String)>,
@@ -244,7 +106,7 @@ fn is_raw_text(name: &str) -> bool {
     )
 }
 
-fn is_void(name: &str) -> bool {
+pub(super) fn is_void(name: &str) -> bool {
     matches!(
         name,
         "br" | "img"
@@ -263,7 +125,7 @@ fn is_void(name: &str) -> bool {
     )
 }
 
-fn is_block(name: &str) -> bool {
+pub(super) fn is_block(name: &str) -> bool {
     matches!(
         name,
         "p" | "div"
@@ -340,7 +202,7 @@ fn find_end_tag(html: &str, from: usize, name: &str) -> Option<usize> {
 }
 
 /// Lenient tokenizer over a whole page; calls `f` for each event in order.
-fn tokenize<'a>(html: &'a str, mut f: impl FnMut(Event<'a>)) {
+pub(super) fn tokenize<'a>(html: &'a str, mut f: impl FnMut(Event<'a>)) {
     let bytes = html.as_bytes();
     let len = bytes.len();
     let mut i = 0;
@@ -463,7 +325,7 @@ fn tokenize<'a>(html: &'a str, mut f: impl FnMut(Event<'a>)) {
     }
 }
 
-fn attr<'a>(attrs: &'a [(String, String)], name: &str) -> Option<&'a str> {
+pub(super) fn attr<'a>(attrs: &'a [(String, String)], name: &str) -> Option<&'a str> {
     attrs
         .iter()
         .find(|(n, _)| n == name)
@@ -650,6 +512,8 @@ fn read_with(html: &str, use_class_hints: bool) -> HtmlPage {
     let mut first_h1: Option<String> = None;
     let mut h1_buf: Option<String> = None;
     let mut body_ids: Vec<(u32, bool)> = Vec::new(); // (id, is article/main rather than an explicit body hint)
+    // Class words of the block containers, by element id.
+    let mut classes: std::collections::HashMap<u32, String> = std::collections::HashMap::new();
     let mut json_ld: Vec<String> = Vec::new();
     let mut in_json_ld = false;
     let mut meta: Vec<(String, String)> = Vec::new();
@@ -758,6 +622,10 @@ fn read_with(html: &str, use_class_hints: bool) -> HtmlPage {
             let id = next_id;
             next_id = next_id.wrapping_add(1);
             let words = class_words(&attrs);
+            if !words.is_empty() && matches!(name.as_str(), "div" | "section" | "article" | "main")
+            {
+                classes.insert(id, words.clone());
+            }
             if dropped_at.is_none() {
                 let hint = is_body_hint(&words, &attrs);
                 if hint || name == "article" || name == "main" {
@@ -890,7 +758,15 @@ fn read_with(html: &str, use_class_hints: bool) -> HtmlPage {
     });
     flush(&mut buf, &mut buf_links, &mut blocks, &stack);
 
-    page.text = main_text(&blocks, &body_ids);
+    let linked = super::jsonld::read(&json_ld);
+    page.text = main_text(&blocks, &body_ids, &classes);
+    if let Some(body) = linked
+        .body
+        .as_deref()
+        .and_then(|b| body_if_fuller(b, &page.text))
+    {
+        page.text = body;
+    }
     if page.text.trim().is_empty() {
         // Pages rendered by scripts have no text in their markup; their summary is
         // better than nothing for search and dating.
@@ -907,11 +783,11 @@ fn read_with(html: &str, use_class_hints: bool) -> HtmlPage {
         .unwrap_or_default();
     }
     page.page_text = page_text.split_whitespace().collect::<Vec<_>>().join(" ");
-    fill_metadata(&mut page, &meta, &json_ld, title_tag.trim(), first_h1);
+    fill_metadata(&mut page, &meta, &linked, title_tag.trim(), first_h1);
     fill_dates(
         &mut page,
         &meta,
-        &json_ld,
+        &linked,
         time_publish,
         time_other,
         visible,
@@ -921,7 +797,33 @@ fn read_with(html: &str, use_class_hints: bool) -> HtmlPage {
 }
 
 /// Picks the blocks of the article.
-fn main_text(blocks: &[Block], body_ids: &[(u32, bool)]) -> String {
+/// The JSON-LD `articleBody`, as paragraphs, when it holds clearly more words
+/// than the text found in the markup (pages that load their text by script,
+/// or split it over elements the markup reading misses).
+fn body_if_fuller(body: &str, markup_text: &str) -> Option<String> {
+    let words = |s: &str| s.split_whitespace().count();
+    let (from_ld, from_markup) = (words(body), words(markup_text));
+    if from_ld < 150 || from_ld * 10 < from_markup * 13 + 500 {
+        return None;
+    }
+    let body = if body.contains("</p>") || body.contains("<br") {
+        read_with(body, false).text
+    } else {
+        body.to_owned()
+    };
+    let paragraphs: Vec<String> = body
+        .split('\n')
+        .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|p| !p.is_empty())
+        .collect();
+    Some(paragraphs.join("\n\n"))
+}
+
+fn main_text(
+    blocks: &[Block],
+    body_ids: &[(u32, bool)],
+    classes: &std::collections::HashMap<u32, String>,
+) -> String {
     let good = |b: &Block| {
         let chars = b.text.chars().count();
         // Lists of links (menus, "read more") are not article text.
@@ -981,10 +883,25 @@ fn main_text(blocks: &[Block], body_ids: &[(u32, bool)]) -> String {
             .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))
             .map(|(id, _)| id);
     }
+    // Containers of the same class as the chosen one: an article whose text is
+    // split into sections between figures or advertisements.
+    let same_class: Vec<u32> = chosen
+        .and_then(|id| classes.get(&id).map(|class| (id, class)))
+        .map(|(id, class)| {
+            classes
+                .iter()
+                .filter(|(other, c)| **other != id && *c == class)
+                .map(|(other, _)| *other)
+                .collect()
+        })
+        .unwrap_or_default();
     let selected: Vec<&str> = match chosen {
         Some(id) => blocks
             .iter()
-            .filter(|b| b.ancestors.contains(&id) && good(b))
+            .filter(|b| {
+                (b.ancestors.contains(&id) || b.ancestors.iter().any(|a| same_class.contains(a)))
+                    && good(b)
+            })
             .map(|b| b.text.as_str())
             .collect(),
         None => Vec::new(),
@@ -1009,54 +926,16 @@ fn meta_value<'a>(meta: &'a [(String, String)], keys: &[&str]) -> Option<&'a str
     })
 }
 
-/// The string value of `"key": "value"` in raw JSON text (first occurrence after `from`).
-fn json_string_after(json: &str, key: &str, from: usize) -> Option<(usize, String)> {
-    let pattern = format!("\"{key}\"");
-    let at = from + json.get(from..)?.find(&pattern)?;
-    let rest = json.get(at + pattern.len()..)?;
-    let rest_trim = rest.trim_start();
-    let rest_trim = rest_trim.strip_prefix(':')?.trim_start();
-    let body = rest_trim.strip_prefix('"')?;
-    let mut value = String::new();
-    let mut escaped = false;
-    for c in body.chars() {
-        if escaped {
-            value.push(match c {
-                'n' => '\n',
-                't' => '\t',
-                c => c,
-            });
-            escaped = false;
-        } else if c == '\\' {
-            escaped = true;
-        } else if c == '"' {
-            return Some((at, decode_entities(&value)));
-        } else {
-            value.push(c);
-        }
-        if value.len() > 2000 {
-            return None;
-        }
-    }
-    None
-}
-
 fn fill_metadata(
     page: &mut HtmlPage,
     meta: &[(String, String)],
-    json_ld: &[String],
+    linked: &super::jsonld::LinkedData,
     title_tag: &str,
     first_h1: Option<String>,
 ) {
     let site = meta_value(meta, &["og:site_name", "application-name", "twitter:site"])
         .map(str::to_owned)
-        .or_else(|| {
-            json_ld.iter().find_map(|j| {
-                let (at, _) = json_string_after(j, "publisher", 0)
-                    .or_else(|| j.find("\"publisher\"").map(|a| (a, String::new())))?;
-                json_string_after(j, "name", at).map(|(_, v)| v)
-            })
-        });
+        .or_else(|| linked.publisher.clone());
     page.site_name = site
         .map(|s| s.trim().trim_start_matches('@').to_owned())
         .filter(|s| !s.is_empty());
@@ -1068,8 +947,10 @@ fn fill_metadata(
             meta,
             &["og:locale", "content-language", "language", "dc.language"],
         )
-        .map(str::to_owned);
+        .map(str::to_owned)
+        .or_else(|| linked.lang.clone());
     }
+    page.author = byline(meta, linked);
     let title_tag = decode_entities(title_tag)
         .split_whitespace()
         .collect::<Vec<_>>()
@@ -1077,16 +958,45 @@ fn fill_metadata(
     let from_tag = strip_site_suffix(&title_tag, page.site_name.as_deref());
     let title = meta_value(meta, &["og:title", "twitter:title"])
         .map(decode_entities)
-        .or_else(|| {
-            json_ld
-                .iter()
-                .find_map(|j| json_string_after(j, "headline", 0).map(|(_, v)| v))
-        })
+        .or_else(|| linked.headline.clone())
         .or_else(|| (!from_tag.is_empty()).then_some(from_tag))
         .or(first_h1);
     page.title = title
         .map(|t| t.split_whitespace().collect::<Vec<_>>().join(" "))
         .filter(|t| !t.is_empty());
+}
+
+/// The authors: JSON-LD first, then the byline meta tags. Web addresses (as
+/// `article:author` often holds) are no names.
+fn byline(meta: &[(String, String)], linked: &super::jsonld::LinkedData) -> Option<String> {
+    if !linked.authors.is_empty() {
+        return Some(linked.authors.join(", "));
+    }
+    const KEYS: &[&str] = &[
+        "author",
+        "dc.creator",
+        "dcterms.creator",
+        "parsely-author",
+        "sailthru.author",
+        "byl",
+        "article:author",
+    ];
+    KEYS.iter()
+        .filter_map(|k| meta_value(meta, &[k]))
+        .map(|v| {
+            decode_entities(v)
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .map(|v| {
+            let v = v
+                .strip_prefix("By ")
+                .or_else(|| v.strip_prefix("Par "))
+                .unwrap_or(&v);
+            v.trim_start_matches('@').to_owned()
+        })
+        .find(|v| !v.is_empty() && !v.contains("://") && !v.starts_with("www."))
 }
 
 /// "Headline | Site" → "Headline" when the suffix is the site name or short.
@@ -1108,7 +1018,7 @@ fn strip_site_suffix(title: &str, site: Option<&str>) -> String {
 fn fill_dates(
     page: &mut HtmlPage,
     meta: &[(String, String)],
-    json_ld: &[String],
+    linked: &super::jsonld::LinkedData,
     time_publish: Vec<String>,
     time_other: Vec<String>,
     visible: Vec<String>,
@@ -1124,14 +1034,8 @@ fn fill_dates(
             });
         }
     };
-    for j in json_ld {
-        for key in ["datePublished", "dateCreated", "uploadDate"] {
-            let mut from = 0;
-            while let Some((at, v)) = json_string_after(j, key, from) {
-                push(&v, DateSource::JsonLdPublished);
-                from = at + key.len();
-            }
-        }
+    for date in &linked.published {
+        push(date, DateSource::JsonLdPublished);
     }
     const PUBLISHED: &[&str] = &[
         "article:published_time",
@@ -1197,13 +1101,11 @@ fn fill_dates(
         .chain(meta_value(meta, &["og:image", "twitter:image"]))
     {
         if url.bytes().filter(|b| b.is_ascii_digit()).count() >= 6 {
-            push(url, DateSource::Url);
+            push(url, DateSource::ImageUrl);
         }
     }
-    for j in json_ld {
-        if let Some((_, v)) = json_string_after(j, "dateModified", 0) {
-            push(&v, DateSource::Modified);
-        }
+    if let Some(date) = &linked.modified {
+        push(date, DateSource::Modified);
     }
     for key in [
         "article:modified_time",
@@ -1237,6 +1139,11 @@ mod tests {
         assert_eq!(
             decode_entities("&#0; &#x110000; &#146;"),
             "\u{FFFD} \u{FFFD} ’"
+        );
+        // The whole HTML5 table, not a hand list.
+        assert_eq!(
+            decode_entities("&Icirc;le &Ucirc; &Yuml; &OElig;uvre &ccedil;a &rsquo;&nbsp;&euro;"),
+            "Île Û Ÿ Œuvre ça ’\u{a0}€"
         );
     }
 

@@ -4,7 +4,7 @@
 
 use serde_json::{Map, Value};
 
-use super::RawArticle;
+use super::{Items, RawArticle};
 
 const TITLE_KEYS: &[&str] = &["title", "headline", "name", "titre", "heading", "subject"];
 const TEXT_KEYS: &[&str] = &[
@@ -55,6 +55,16 @@ const OUTLET_KEYS: &[&str] = &[
     "media",
     "journal",
 ];
+const AUTHOR_KEYS: &[&str] = &[
+    "author",
+    "authors",
+    "byline",
+    "creator",
+    "auteur",
+    "auteurs",
+    "signature",
+    "by",
+];
 const LANG_KEYS: &[&str] = &["lang", "language", "langue", "locale"];
 const WRAPPER_KEYS: &[&str] = &[
     "articles",
@@ -68,18 +78,10 @@ const WRAPPER_KEYS: &[&str] = &[
     "records",
 ];
 
-/// Result of reading a JSON document: articles plus notes about what was skipped.
-pub struct JsonArticles {
-    /// Articles in file order.
-    pub articles: Vec<RawArticle>,
-    /// Human-readable notes such as "item 3: no text field".
-    pub warnings: Vec<String>,
-}
-
 /// Reads a `.json` file: an article object, an array of them, or a wrapper.
-pub fn read_json(text: &str) -> Result<JsonArticles, String> {
+pub fn read_json(text: &str) -> Result<Items, String> {
     let value: Value = serde_json::from_str(text).map_err(|e| format!("invalid JSON: {e}"))?;
-    let mut out = JsonArticles {
+    let mut out = Items {
         articles: Vec::new(),
         warnings: Vec::new(),
     };
@@ -109,8 +111,8 @@ pub fn read_json(text: &str) -> Result<JsonArticles, String> {
 }
 
 /// Reads JSON lines: one article object per line; bad lines are reported and skipped.
-pub fn read_json_lines(text: &str) -> Result<JsonArticles, String> {
-    let mut out = JsonArticles {
+pub fn read_json_lines(text: &str) -> Result<Items, String> {
+    let mut out = Items {
         articles: Vec::new(),
         warnings: Vec::new(),
     };
@@ -171,6 +173,7 @@ pub fn article_from_value(value: &Value) -> Result<RawArticle, String> {
     raw.url = first_text(map, URL_KEYS);
     raw.outlet = first_text(map, OUTLET_KEYS).map(|t| one_line(&t));
     raw.declared_lang = first_text(map, LANG_KEYS);
+    raw.author = first_text(map, AUTHOR_KEYS).map(|t| one_line(&t.replace("\n\n", ", ")));
     Ok(raw)
 }
 

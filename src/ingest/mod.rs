@@ -2,20 +2,30 @@
 //! parses each format, detects the language and dates each article.
 //!
 //! ```text
-//! walk::walk ─► FileInfo ─► read_file ─► decode ─► text | html | json ─► RawArticle ─► finish ─► Article
+//! walk::walk ─► FileInfo ─► read_file ─┬► decode ─► text | html | json ─┬► RawArticle ─► finish ─► Article
+//!                                      └► pdf | office | rtf | mail ───┘   (press: one per item)
 //! ```
 
 pub mod dates;
 pub mod decode;
 pub mod html;
 pub mod json;
+pub mod jsonld;
 pub mod lang;
+pub mod mail;
+pub mod office;
+pub mod pdf;
+pub mod press;
+mod resolve;
+pub mod rtf;
 pub mod text;
 pub mod walk;
 
 use std::path::PathBuf;
 
-use crate::model::{Article, ArticleId, DateSource, Lang, PartialDate, PubDate};
+use crate::model::{Article, ArticleId, Lang, PartialDate};
+
+pub use resolve::FILE_CREATED;
 
 pub use walk::{FileInfo, WalkReport, walk};
 
@@ -80,6 +90,20 @@ pub enum Format {
     Json,
     /// `.jsonl`, `.ndjson`
     JsonLines,
+    /// `.pdf` (its text layer)
+    Pdf,
+    /// `.docx` (Word)
+    Docx,
+    /// `.odt` (OpenDocument text)
+    Odt,
+    /// `.rtf`
+    Rtf,
+    /// `.eml`: one e-mail
+    Eml,
+    /// `.mbox`: one article per message
+    Mbox,
+    /// `.mht`, `.mhtml`: a saved web page
+    Mhtml,
 }
 
 impl Format {
@@ -92,8 +116,38 @@ impl Format {
             "html" | "htm" | "xhtml" | "shtml" => Self::Html,
             "json" => Self::Json,
             "jsonl" | "ndjson" => Self::JsonLines,
+            "pdf" => Self::Pdf,
+            "docx" => Self::Docx,
+            "odt" => Self::Odt,
+            "rtf" => Self::Rtf,
+            "eml" => Self::Eml,
+            "mbox" => Self::Mbox,
+            "mht" | "mhtml" => Self::Mhtml,
             _ => return None,
         })
+    }
+
+    /// Short name, as `docs` prints it in `format`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Text => "text",
+            Self::Markdown => "markdown",
+            Self::Html => "html",
+            Self::Json => "json",
+            Self::JsonLines => "jsonl",
+            Self::Pdf => "pdf",
+            Self::Docx => "docx",
+            Self::Odt => "odt",
+            Self::Rtf => "rtf",
+            Self::Eml => "eml",
+            Self::Mbox => "mbox",
+            Self::Mhtml => "mhtml",
+        }
+    }
+
+    /// Formats whose articles are numbered even when the file holds only one.
+    fn numbers_items(self) -> bool {
+        matches!(self, Self::JsonLines | Self::Mbox)
     }
 }
 
@@ -112,6 +166,11 @@ pub struct RawArticle {
     pub outlet: Option<String>,
     /// Original URL.
     pub url: Option<String>,
+    /// Author(s) / byline.
+    pub author: Option<String>,
+    /// A finer format than the file's ("europresse" for an item of a
+    /// Europresse export); `None`: the file's format.
+    pub format: Option<&'static str>,
     /// Visible text of the whole page (HTML only), searched for a date last.
     pub page_text: Option<String>,
     /// 1-based position of the item in a JSON array or JSON-lines file (its line
@@ -195,41 +254,28 @@ pub fn read_file(info: &FileInfo, options: &ReadOptions) -> Result<FileRead, Ing
     };
     let content_hash = xxhash_rust::xxh3::xxh3_64(&bytes);
     let format = Format::from_path(&path).unwrap_or(Format::Text);
-    let decoded = decode::decode(&bytes, format == Format::Html).map_err(|why| match why {
-        decode::NotText::Binary => IngestError::Binary { path: path.clone() },
-        decode::NotText::Empty => IngestError::Empty { path: path.clone() },
-    })?;
-    drop(bytes);
-    let mut warnings = Vec::new();
-    if decoded.encoding != "UTF-8" {
-        warnings.push(format!("decoded as {}", decoded.encoding));
-    }
-    if decoded.replaced > 0 {
-        warnings.push(format!(
-            "{} undecodable byte sequence(s) replaced",
-            decoded.replaced
-        ));
-    }
     let malformed = |what: String| IngestError::Malformed {
         what,
         path: path.clone(),
     };
-    let raws: Vec<RawArticle> = match format {
-        Format::Text => vec![text::read_text(&decoded.text, false)],
-        Format::Markdown => vec![text::read_text(&decoded.text, true)],
-        Format::Html => vec![raw_from_html(&decoded.text)],
-        Format::Json | Format::JsonLines => {
-            let read = if format == Format::Json {
-                json::read_json(&decoded.text)
-            } else {
-                json::read_json_lines(&decoded.text)
-            };
-            let read = read.map_err(malformed)?;
-            warnings.extend(read.warnings);
-            read.articles
+    let read = match format {
+        Format::Pdf => pdf::read(&bytes),
+        Format::Docx => office::read_docx(&bytes),
+        Format::Odt => office::read_odt(&bytes),
+        Format::Rtf => rtf::read(&bytes),
+        Format::Eml | Format::Mhtml => mail::read_message(&bytes, format == Format::Mhtml),
+        Format::Mbox => mail::read_mbox(&bytes),
+        Format::Text | Format::Markdown | Format::Html | Format::Json | Format::JsonLines => {
+            read_text_format(&bytes, format, &path)?
         }
-    };
-    let multi = raws.len() > 1 || format == Format::JsonLines;
+    }
+    .map_err(malformed)?;
+    drop(bytes);
+    let Items {
+        articles: raws,
+        mut warnings,
+    } = read;
+    let multi = raws.len() > 1 || format.numbers_items();
     let mut articles = Vec::with_capacity(raws.len());
     for mut raw in raws {
         // Text fields of JSON exports often hold HTML.
@@ -257,7 +303,7 @@ pub fn read_file(info: &FileInfo, options: &ReadOptions) -> Result<FileRead, Ing
             warnings.push(format!("text cut to its first {} MB", MAX_BODY_BYTES >> 20));
         }
         let part = if multi { raw.item } else { 0 };
-        articles.push(finish(raw, info, part, options));
+        articles.push(finish(raw, info, part, format, options));
     }
     if articles.is_empty() {
         return Err(malformed("no article text found".to_owned()));
@@ -269,6 +315,70 @@ pub fn read_file(info: &FileInfo, options: &ReadOptions) -> Result<FileRead, Ing
     })
 }
 
+/// What a reader found in one file: its articles and non-fatal notes.
+#[derive(Debug, Default)]
+pub struct Items {
+    /// Articles in file order.
+    pub articles: Vec<RawArticle>,
+    /// Notes such as "item 3: no text field" or "decoded as windows-1252".
+    pub warnings: Vec<String>,
+}
+
+impl Items {
+    /// One article, no notes.
+    pub fn one(article: RawArticle) -> Self {
+        Self {
+            articles: vec![article],
+            warnings: Vec::new(),
+        }
+    }
+}
+
+/// Text, Markdown, HTML and JSON: bytes decoded to text, then parsed.
+fn read_text_format(
+    bytes: &[u8],
+    format: Format,
+    path: &std::path::Path,
+) -> Result<Result<Items, String>, IngestError> {
+    let decoded = decode::decode(bytes, format == Format::Html).map_err(|why| match why {
+        decode::NotText::Binary => IngestError::Binary {
+            path: path.to_owned(),
+        },
+        decode::NotText::Empty => IngestError::Empty {
+            path: path.to_owned(),
+        },
+    })?;
+    let mut notes = decode_notes(&decoded);
+    let read = match format {
+        Format::Text => Ok(Items::one(text::read_text(&decoded.text, false))),
+        Format::Markdown => Ok(Items::one(text::read_text(&decoded.text, true))),
+        Format::Json => json::read_json(&decoded.text),
+        Format::JsonLines => json::read_json_lines(&decoded.text),
+        _ => Ok(press::split_html(&decoded.text)
+            .unwrap_or_else(|| Items::one(raw_from_html(&decoded.text)))),
+    };
+    Ok(read.map(|mut items| {
+        notes.append(&mut items.warnings);
+        items.warnings = notes;
+        items
+    }))
+}
+
+/// Warnings about how bytes were decoded (legacy encoding, replaced bytes).
+fn decode_notes(decoded: &decode::Decoded) -> Vec<String> {
+    let mut warnings = Vec::new();
+    if decoded.encoding != "UTF-8" {
+        warnings.push(format!("decoded as {}", decoded.encoding));
+    }
+    if decoded.replaced > 0 {
+        warnings.push(format!(
+            "{} undecodable byte sequence(s) replaced",
+            decoded.replaced
+        ));
+    }
+    warnings
+}
+
 fn looks_like_html(text: &str) -> bool {
     let head = text.get(..text.len().min(2000)).unwrap_or(text);
     ["<p>", "<p ", "<div", "<br", "</p>", "<html"]
@@ -276,7 +386,8 @@ fn looks_like_html(text: &str) -> bool {
         .any(|tag| head.contains(tag))
 }
 
-fn raw_from_html(html_text: &str) -> RawArticle {
+/// An HTML page (or the HTML part of a saved page or an e-mail) as an article.
+pub fn raw_from_html(html_text: &str) -> RawArticle {
     let page = html::read_html(html_text);
     let mut raw = RawArticle {
         title: page.title,
@@ -284,9 +395,11 @@ fn raw_from_html(html_text: &str) -> RawArticle {
         declared_lang: page.lang,
         outlet: page.site_name,
         url: page.url,
+        author: page.author,
         date_candidates: Vec::new(),
         page_text: Some(page.page_text),
         item: 0,
+        format: None,
     };
     for candidate in page.date_candidates {
         raw.date_candidates.push((
@@ -305,11 +418,18 @@ fn html_source_name(source: html::DateSource) -> &'static str {
         html::DateSource::Url => "url",
         html::DateSource::Modified => "modified",
         html::DateSource::Visible => "visible",
+        html::DateSource::ImageUrl => "image-url",
     }
 }
 
 /// Title fallback, language, date resolution and id.
-fn finish(raw: RawArticle, info: &FileInfo, part: usize, options: &ReadOptions) -> Article {
+fn finish(
+    raw: RawArticle,
+    info: &FileInfo,
+    part: usize,
+    format: Format,
+    options: &ReadOptions,
+) -> Article {
     let title = raw
         .title
         .filter(|t| !t.trim().is_empty())
@@ -321,10 +441,12 @@ fn finish(raw: RawArticle, info: &FileInfo, part: usize, options: &ReadOptions) 
                 .unwrap_or(&info.rel_path)
                 .to_owned()
         });
-    let declared = raw.declared_lang.as_deref().and_then(Lang::parse);
-    let lang =
-        declared.unwrap_or_else(|| lang::detect(&format!("{title}\n{}", raw.body), Lang::En));
-    let date = resolve_date(
+    let lang = lang::detect_declared(
+        &format!("{title}\n{}", raw.body),
+        raw.declared_lang.as_deref(),
+        Lang::En,
+    );
+    let date = resolve::resolve_date(
         &raw.date_candidates,
         &raw.body,
         raw.page_text.as_deref(),
@@ -340,240 +462,12 @@ fn finish(raw: RawArticle, info: &FileInfo, part: usize, options: &ReadOptions) 
         body: raw.body,
         lang,
         date,
-        outlet: raw.outlet,
+        outlet: raw.outlet.filter(|o| !o.trim().is_empty()),
         url: raw.url,
+        author: raw
+            .author
+            .map(|a| a.split_whitespace().collect::<Vec<_>>().join(" "))
+            .filter(|a| !a.is_empty()),
+        format: raw.format.unwrap_or(format.name()),
     }
-}
-
-/// A metadata date candidate, parsed.
-struct Parsed<'a> {
-    date: PartialDate,
-    value: &'a str,
-    detail: &'a str,
-}
-
-/// Sources written by the publisher on purpose, as opposed to page text near a
-/// "date" class or modification times.
-fn is_strong(detail: &str) -> bool {
-    !matches!(detail, "visible" | "modified")
-}
-
-/// "2023-11-09T06:35:29Z", "…+00:00", "… GMT": a timestamp given in UTC, whose
-/// day may differ from the publisher's local day.
-fn is_utc_stamp(value: &str) -> bool {
-    let v = value.trim();
-    v.contains(':')
-        && (v.ends_with('Z')
-            || v.ends_with("+00:00")
-            || v.ends_with("+0000")
-            || v.ends_with("GMT")
-            || v.ends_with("UTC"))
-}
-
-/// Sign of a timestamp's UTC offset ("…T14:40:04-06:00" → -1); 0 when it has none.
-fn offset_sign(value: &str) -> i32 {
-    let v = value.trim();
-    let Some(t) = v.find('T') else { return 0 };
-    let time = &v[t..];
-    if time.contains('+') {
-        1
-    } else if time.contains('-') {
-        -1
-    } else {
-        0
-    }
-}
-
-/// The hour of a UTC timestamp ("2023-11-09T06:35:29Z" → 6).
-fn utc_hour(value: &str) -> Option<u32> {
-    if !is_utc_stamp(value) {
-        return None;
-    }
-    let colon = value.find(':')?;
-    value.get(colon.checked_sub(2)?..colon)?.parse().ok()
-}
-
-/// Chooses among metadata dates: the first strong one, corrected to the
-/// publisher's local day when another strong candidate gives it, and made more
-/// precise when a month-only date has a day-precise twin.
-fn choose_metadata_date<'p, 'a>(parsed: &'p [Parsed<'a>]) -> Option<&'p Parsed<'a>> {
-    let strong: Vec<&Parsed> = parsed.iter().filter(|p| is_strong(p.detail)).collect();
-    let first = strong
-        .first()
-        .copied()
-        .or_else(|| parsed.iter().find(|p| p.detail == "visible"))?;
-    let mut best = first;
-    let is_day = |p: &Parsed| p.date.precision() == dates::Precision::Day;
-    if let Some(hour) = utc_hour(best.value).filter(|_| is_day(best)) {
-        // A timestamp in UTC may fall on the day after (or before) the publisher's
-        // own day. Local evidence one day away corrects it: a URL date or a local
-        // timestamp whose offset fits (only an early-morning UTC time can be the
-        // previous day in the Americas, only an evening one the next day in Asia).
-        let days = best.date.first_day_unix_days();
-        let local = parsed
-            .iter()
-            .filter(|p| !matches!(p.detail, "modified" | "visible"))
-            .find(|p| {
-                let shift = p.date.first_day_unix_days() - days;
-                let sign = offset_sign(p.value);
-                is_day(p)
-                    && !is_utc_stamp(p.value)
-                    && ((shift == -1 && hour < 8 && sign <= 0)
-                        || (shift == 1 && hour >= 13 && sign >= 0))
-            });
-        if let Some(local) = local {
-            return Some(local);
-        }
-    }
-    // The date shown to readers in a byline is the article's date for them: it
-    // wins when a machine-readable date (published or modified) agrees with it,
-    // or when it is the local day of a UTC timestamp.
-    let shown: Vec<&Parsed> = parsed
-        .iter()
-        .filter(|p| p.detail == "visible" && is_day(p))
-        .collect();
-    if shown.first().is_some_and(|v| v.date == best.date) {
-        return Some(best);
-    }
-    let machine_twin = |v: &&&Parsed| {
-        parsed
-            .iter()
-            .any(|p| matches!(p.detail, "json-ld" | "meta" | "modified") && p.date == v.date)
-    };
-    if let Some(confirmed) = shown.iter().find(machine_twin) {
-        return Some(confirmed);
-    }
-    if is_utc_stamp(best.value) && is_day(best) {
-        let days = best.date.first_day_unix_days();
-        if let Some(local) = shown
-            .iter()
-            .find(|v| (v.date.first_day_unix_days() - days).abs() == 1)
-        {
-            best = local;
-        }
-    }
-    if best.date.precision() != dates::Precision::Day {
-        let refined = parsed.iter().find(|p| {
-            p.date.precision() == dates::Precision::Day
-                && p.date.year == best.date.year
-                && (best.date.month == 0 || p.date.month == best.date.month)
-        });
-        if let Some(refined) = refined {
-            best = refined;
-        }
-    }
-    Some(best)
-}
-
-/// Metadata first, then the file name, then the text, then (only when asked) the
-/// file time. Nothing later than today (or, for text dates, the file time) is kept.
-fn resolve_date(
-    candidates: &[(String, String)],
-    body: &str,
-    page_text: Option<&str>,
-    info: &FileInfo,
-    lang: Lang,
-    options: &ReadOptions,
-) -> Option<PubDate> {
-    let english = lang == Lang::En;
-    let not_future = |d: &PartialDate| *d <= options.today;
-    let parsed: Vec<Parsed> = candidates
-        .iter()
-        .filter_map(|(value, detail)| {
-            let date = if detail == "url" {
-                dates::date_from_path(value)
-            } else {
-                dates::parse_date_string(value, english)
-            };
-            date.filter(not_future).map(|date| Parsed {
-                date,
-                value,
-                detail,
-            })
-        })
-        .collect();
-    if let Some(p) = choose_metadata_date(&parsed) {
-        let mut date = p.date;
-        if date.precision() != dates::Precision::Day {
-            // "2016/12" in a URL: the text usually says which day.
-            let texts = [Some(body), page_text];
-            let refined = texts.into_iter().flatten().find_map(|text| {
-                dates::find_written_dates(text)
-                    .into_iter()
-                    .map(|(_, d)| d)
-                    .find(|d| {
-                        d.precision() == dates::Precision::Day
-                            && d.year == date.year
-                            && (date.month == 0 || d.month == date.month)
-                    })
-            });
-            date = refined.filter(not_future).unwrap_or(date);
-        }
-        return Some(PubDate {
-            date,
-            source: DateSource::Metadata,
-            detail: p.detail.to_owned(),
-        });
-    }
-    if let Some(date) = dates::date_from_path(&info.rel_path).filter(not_future) {
-        return Some(PubDate {
-            date,
-            source: DateSource::Filename,
-            detail: "path".to_owned(),
-        });
-    }
-    let file_day = info.modified_day();
-    // A file time before 1990 is an archive artefact, not evidence.
-    let not_after = file_day
-        .filter(|d| d.year >= 1990 && *d <= options.today)
-        .unwrap_or(options.today);
-    if let Some((date, kind)) = dates::date_from_text(body, not_after) {
-        let detail = match kind {
-            dates::TextDateKind::Dateline => "dateline",
-            dates::TextDateKind::Labelled => "labelled",
-            dates::TextDateKind::Written => "written",
-            dates::TextDateKind::WeekdayInferred => "weekday-inferred",
-        };
-        return Some(PubDate {
-            date,
-            source: DateSource::Text,
-            detail: detail.to_owned(),
-        });
-    }
-    // A page's visible text outside the article (bylines, headers) often carries the date.
-    if let Some(page_text) = page_text {
-        let found = dates::find_written_dates(page_text)
-            .into_iter()
-            .find(|(_, d)| {
-                d.precision() == dates::Precision::Day
-                    && d.year >= 1995
-                    && d.first_day_unix_days() <= not_after.first_day_unix_days()
-            });
-        if let Some((_, date)) = found {
-            return Some(PubDate {
-                date,
-                source: DateSource::Text,
-                detail: "page".to_owned(),
-            });
-        }
-    }
-    if let Some(p) = parsed.iter().find(|p| p.detail == "modified") {
-        return Some(PubDate {
-            date: p.date,
-            source: DateSource::Metadata,
-            detail: p.detail.to_owned(),
-        });
-    }
-    if options.file_time_fallback {
-        // A modification time after today (a wrong clock, a copy tool) dates nothing.
-        let not_after = options.today.first_day_unix_days();
-        return file_day
-            .filter(|d| d.first_day_unix_days() <= not_after)
-            .map(|date| PubDate {
-                date,
-                source: DateSource::FileTime,
-                detail: "modified".to_owned(),
-            });
-    }
-    None
 }

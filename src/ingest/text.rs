@@ -31,6 +31,7 @@ fn apply_field(raw: &mut RawArticle, key: &str, value: String) {
         }
         "source" | "outlet" | "publisher" | "site" => raw.outlet = Some(value),
         "url" | "link" => raw.url = Some(value),
+        "author" | "authors" | "byline" | "by" | "auteur" => raw.author = Some(value),
         "lang" | "language" => raw.declared_lang = Some(value),
         _ => {}
     }

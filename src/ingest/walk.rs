@@ -50,7 +50,7 @@ pub struct WalkReport {
     pub files: Vec<FileInfo>,
     /// Folders and files that could not be visited, with reasons.
     pub skipped: Vec<Skipped>,
-    /// Files ignored because they are not an article format (images, PDFs, …).
+    /// Files ignored because they are not an article format (images, spreadsheets, …).
     pub ignored: usize,
     /// Files read, but worth a word: links to files outside the folder.
     pub notes: Vec<Skipped>,

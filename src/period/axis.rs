@@ -42,7 +42,7 @@ pub fn bucket_text(by: Granularity, start: i64, style: LabelStyle) -> String {
         let i = usize::from(m.clamp(1, 12) - 1);
         match style.lang {
             Lang::Fr => MONTHS_FR[i],
-            Lang::En => MONTHS_EN[i],
+            Lang::En | Lang::Other => MONTHS_EN[i],
         }
     };
     match (by, style.month_names) {
@@ -160,7 +160,7 @@ pub fn percent_decimals(step: f64) -> usize {
 /// (a no-break space between thousands).
 pub fn format_number(value: f64, decimals: usize, lang: Lang) -> String {
     let (thousands, point) = match lang {
-        Lang::En => (",", "."),
+        Lang::En | Lang::Other => (",", "."),
         Lang::Fr => ("\u{a0}", ","),
     };
     let text = format!("{:.*}", decimals, value.abs());
@@ -188,7 +188,7 @@ pub fn format_number(value: f64, decimals: usize, lang: Lang) -> String {
 pub fn format_percent(share: f64, decimals: usize, lang: Lang) -> String {
     let number = format_number(share * 100.0, decimals, lang);
     match lang {
-        Lang::En => format!("{number}%"),
+        Lang::En | Lang::Other => format!("{number}%"),
         Lang::Fr => format!("{number}\u{a0}%"),
     }
 }

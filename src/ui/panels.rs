@@ -338,6 +338,12 @@ impl App {
             if !article.outlet.is_empty() {
                 ui.weak(&article.outlet);
             }
+            if !article.author.is_empty() {
+                ui.weak(&article.author);
+            }
+            if article.lang == crate::model::Lang::Other {
+                ui.weak(t("Not French or English: no actors or quotes looked for"));
+            }
             ui.weak(&article.path);
         });
         let mut select = None;

@@ -75,7 +75,7 @@ impl Entry {
     pub fn name(&self, lang: Lang) -> &str {
         match lang {
             Lang::Fr => &self.name_fr,
-            Lang::En => &self.name_en,
+            Lang::En | Lang::Other => &self.name_en,
         }
     }
 }
