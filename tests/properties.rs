@@ -193,7 +193,7 @@ proptest! {
         }
         let _ = press::split_html(&s);
         let paragraphs: Vec<office::Paragraph> = s.lines().map(|l| office::Paragraph {
-            text: l.to_owned(), heading: false, page_break: false }).collect();
+            text: l.to_owned(), heading: false }).collect();
         let _ = press::split_paragraphs(&paragraphs);
     }
 

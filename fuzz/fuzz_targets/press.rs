@@ -10,7 +10,6 @@ fuzz_target!(|text: &str| {
         .map(|line| dossier::ingest::office::Paragraph {
             text: line.to_owned(),
             heading: false,
-            page_break: false,
         })
         .collect();
     let _ = dossier::ingest::press::split_paragraphs(&paragraphs);

@@ -4,7 +4,7 @@
 
 use serde_json::{Map, Value};
 
-use super::{Items, RawArticle};
+use super::{Items, RawArticle, one_line};
 
 const TITLE_KEYS: &[&str] = &["title", "headline", "name", "titre", "heading", "subject"];
 const TEXT_KEYS: &[&str] = &[
@@ -211,10 +211,6 @@ fn scalar_text(value: &Value) -> Option<String> {
         Value::Object(map) => map.get("$date").and_then(scalar_text),
         _ => None,
     }
-}
-
-fn one_line(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 #[cfg(test)]

@@ -162,7 +162,7 @@ fn names(value: &Value) -> Vec<String> {
         other => one(other).into_iter().collect(),
     };
     all.into_iter()
-        .map(|n| n.split_whitespace().collect::<Vec<_>>().join(" "))
+        .map(|n| super::one_line(&n))
         .filter(|n| !n.contains("://") && !n.starts_with("www."))
         .collect()
 }

@@ -379,6 +379,11 @@ fn decode_notes(decoded: &decode::Decoded) -> Vec<String> {
     warnings
 }
 
+/// `s` on one line: runs of white space (line breaks, no-break spaces) as one space.
+pub(crate) fn one_line(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 fn looks_like_html(text: &str) -> bool {
     let head = text.get(..text.len().min(2000)).unwrap_or(text);
     ["<p>", "<p ", "<div", "<br", "</p>", "<html"]
@@ -464,10 +469,7 @@ fn finish(
         date,
         outlet: raw.outlet.filter(|o| !o.trim().is_empty()),
         url: raw.url,
-        author: raw
-            .author
-            .map(|a| a.split_whitespace().collect::<Vec<_>>().join(" "))
-            .filter(|a| !a.is_empty()),
+        author: raw.author.map(|a| one_line(&a)).filter(|a| !a.is_empty()),
         format: raw.format.unwrap_or(format.name()),
     }
 }

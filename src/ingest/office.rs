@@ -10,7 +10,7 @@ use std::io::Read as _;
 
 use quick_xml::events::{BytesStart, Event};
 
-use super::{FILE_CREATED, Items, RawArticle, press};
+use super::{FILE_CREATED, Items, RawArticle, one_line, press};
 
 /// The largest XML part unpacked (the text of a 10,000-page book is far less).
 const MAX_PART_BYTES: u64 = 64 * 1024 * 1024;
@@ -22,17 +22,15 @@ pub struct Paragraph {
     pub text: String,
     /// A heading or title style.
     pub heading: bool,
-    /// A page break came before it.
-    pub page_break: bool,
 }
 
-/// Document properties.
+/// Document properties (also RTF's `\info`).
 #[derive(Debug, Default)]
-struct Properties {
-    title: Option<String>,
-    author: Option<String>,
-    created: Option<String>,
-    lang: Option<String>,
+pub(super) struct Properties {
+    pub(super) title: Option<String>,
+    pub(super) author: Option<String>,
+    pub(super) created: Option<String>,
+    pub(super) lang: Option<String>,
 }
 
 /// Reads a `.docx` file.
@@ -149,7 +147,6 @@ fn docx_paragraphs(xml: &str) -> Result<Vec<Paragraph>, String> {
     use std::cell::{Cell, RefCell};
     let mut paragraphs = Vec::new();
     let mut current: Option<Paragraph> = None;
-    let mut page_break = false;
     let in_text = Cell::new(false);
     let text = RefCell::new(String::new());
     walk_xml(
@@ -159,7 +156,6 @@ fn docx_paragraphs(xml: &str) -> Result<Vec<Paragraph>, String> {
                 current = Some(Paragraph {
                     text: String::new(),
                     heading: false,
-                    page_break: std::mem::take(&mut page_break),
                 });
                 text.borrow_mut().clear();
             }
@@ -178,13 +174,7 @@ fn docx_paragraphs(xml: &str) -> Result<Vec<Paragraph>, String> {
                 }
             }
             (b"w:t", start) => in_text.set(start.is_some()),
-            (b"w:tab" | b"w:br" | b"w:cr", Some(e)) => {
-                // A page break inside a paragraph separates it from the next one.
-                if attribute(e, "w:type").as_deref() == Some("page") {
-                    page_break = true;
-                }
-                text.borrow_mut().push(' ');
-            }
+            (b"w:tab" | b"w:br" | b"w:cr", Some(_)) => text.borrow_mut().push(' '),
             _ => {}
         },
         |t| {
@@ -219,7 +209,6 @@ fn odt_paragraphs(xml: &str) -> Result<Vec<Paragraph>, String> {
                     paragraphs.push(Paragraph {
                         text: one_line(&text.borrow()),
                         heading,
-                        page_break: false,
                     });
                 }
             }
@@ -251,13 +240,14 @@ fn properties(xml: &str) -> Properties {
     let _ = walk_xml(
         xml,
         |name, start| {
-            field.set(start.and_then(|_| match name {
+            let slot = match name {
                 b"dc:title" => Some("title"),
                 b"dc:creator" | b"meta:initial-creator" => Some("author"),
                 b"dcterms:created" | b"meta:creation-date" => Some("created"),
                 b"dc:language" => Some("lang"),
                 _ => None,
-            }));
+            };
+            field.set(start.and(slot));
         },
         |t| {
             let slot = match field.get() {
@@ -282,7 +272,7 @@ fn properties(xml: &str) -> Properties {
 }
 
 /// Paragraphs and properties → articles: one, or one per item of a press export.
-fn assemble(paragraphs: Vec<Paragraph>, props: Properties) -> Items {
+pub(super) fn assemble(paragraphs: Vec<Paragraph>, props: Properties) -> Items {
     if let Some(items) = press::split_paragraphs(&paragraphs) {
         return items;
     }
@@ -308,10 +298,6 @@ fn assemble(paragraphs: Vec<Paragraph>, props: Properties) -> Items {
         raw.date_candidates.push((created, FILE_CREATED.to_owned()));
     }
     Items::one(raw)
-}
-
-fn one_line(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 #[cfg(test)]

@@ -51,7 +51,7 @@ pub fn read(bytes: &[u8]) -> Result<Items, String> {
             info.get(key)
                 .ok()
                 .and_then(|o| pdf_extract::decode_text_string(o).ok())
-                .map(|s| s.split_whitespace().collect::<Vec<_>>().join(" "))
+                .map(|s| super::one_line(&s))
                 .filter(|s| !s.is_empty())
         };
         // Generators often put the file name or "Microsoft Word - x.docx" here.
@@ -190,7 +190,7 @@ fn paragraphs(lines: &[&str]) -> String {
         }
     };
     for line in lines {
-        let line = line.split_whitespace().collect::<Vec<_>>().join(" ");
+        let line = super::one_line(line);
         if line.is_empty() {
             flush(&mut paragraph, &mut out);
             continue;

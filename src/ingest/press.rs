@@ -19,7 +19,7 @@
 
 use super::html::{self, Event};
 use super::office::Paragraph;
-use super::{Items, RawArticle, dates};
+use super::{Items, RawArticle, dates, one_line};
 
 /// Detail recorded for dates given by an export's own fields.
 const EXPORT_DATE: &str = "export";
@@ -71,10 +71,6 @@ fn date_in(line: &str) -> Option<(String, String)> {
         .into_iter()
         .find(|(_, d)| d.precision() == dates::Precision::Day)?;
     Some((date.to_iso(), EXPORT_DATE.to_owned()))
-}
-
-fn one_line(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 // ---------------------------------------------------------------- Europresse
@@ -497,7 +493,6 @@ fn html_paragraphs(page: &str) -> Vec<Paragraph> {
             out.push(Paragraph {
                 text,
                 heading: false,
-                page_break: false,
             });
         }
     };

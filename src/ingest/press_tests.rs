@@ -8,7 +8,6 @@ fn paragraphs(lines: &[&str]) -> Vec<Paragraph> {
         .map(|t| Paragraph {
             text: (*t).to_owned(),
             heading: false,
-            page_break: false,
         })
         .collect()
 }

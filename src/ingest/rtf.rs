@@ -7,8 +7,8 @@
 
 use encoding_rs::{Encoding, WINDOWS_1252};
 
-use super::office::Paragraph;
-use super::{FILE_CREATED, Items, RawArticle, press};
+use super::Items;
+use super::office::{Paragraph, Properties, assemble};
 
 /// Destinations whose text is not the document's.
 const SKIPPED: &[&str] = &[
@@ -76,32 +76,19 @@ pub fn read(bytes: &[u8]) -> Result<Items, String> {
     let paragraphs: Vec<Paragraph> = doc
         .body
         .split('\n')
-        .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
+        .map(super::one_line)
         .map(|text| Paragraph {
             text,
             heading: false,
-            page_break: false,
         })
         .collect();
-    if let Some(items) = press::split_paragraphs(&paragraphs) {
-        return Ok(items);
-    }
-    let body = paragraphs
-        .iter()
-        .map(|p| p.text.as_str())
-        .filter(|t| !t.is_empty())
-        .collect::<Vec<_>>()
-        .join("\n\n");
-    let mut raw = RawArticle {
-        body,
+    let props = Properties {
         title: doc.title,
         author: doc.author,
-        ..RawArticle::default()
+        created: doc.created,
+        lang: None,
     };
-    if let Some(created) = doc.created {
-        raw.date_candidates.push((created, FILE_CREATED.to_owned()));
-    }
-    Ok(Items::one(raw))
+    Ok(assemble(paragraphs, props))
 }
 
 #[derive(Default)]
@@ -115,16 +102,18 @@ struct Parsed {
 /// A linear pass over the bytes (no recursion: nesting depth does not matter).
 fn parse(bytes: &[u8]) -> Parsed {
     let mut out = Parsed::default();
-    let mut title = String::new();
-    let mut author = String::new();
-    let mut encoding: &'static Encoding = WINDOWS_1252;
+    let mut text = Text {
+        body: String::new(),
+        title: String::new(),
+        author: String::new(),
+        pending: Vec::new(),
+        encoding: WINDOWS_1252,
+    };
     let mut stack: Vec<Group> = Vec::new();
     let mut group = Group {
         sink: Sink::Body,
         uc: 1,
     };
-    // Code-page bytes wait here until a character of another kind comes.
-    let mut pending: Vec<u8> = Vec::new();
     let mut skip_chars = 0usize;
     let (mut year, mut month, mut day, mut in_creatim) = (0i32, 0i32, 0i32, false);
     let mut i = 0;
@@ -135,15 +124,7 @@ fn parse(bytes: &[u8]) -> Parsed {
             if skip_chars > 0 {
                 skip_chars -= 1;
             } else {
-                flush(
-                    &mut pending,
-                    encoding,
-                    group.sink,
-                    &mut out.body,
-                    &mut title,
-                    &mut author,
-                );
-                push(group.sink, s, &mut out.body, &mut title, &mut author);
+                text.push(group.sink, s);
             }
         }};
     }
@@ -151,26 +132,12 @@ fn parse(bytes: &[u8]) -> Parsed {
         let b = bytes[i];
         match b {
             b'{' => {
-                flush(
-                    &mut pending,
-                    encoding,
-                    group.sink,
-                    &mut out.body,
-                    &mut title,
-                    &mut author,
-                );
+                text.flush(group.sink);
                 stack.push(group);
                 i += 1;
             }
             b'}' => {
-                flush(
-                    &mut pending,
-                    encoding,
-                    group.sink,
-                    &mut out.body,
-                    &mut title,
-                    &mut author,
-                );
+                text.flush(group.sink);
                 if in_creatim && group.sink == Sink::Skip {
                     in_creatim = false;
                 }
@@ -185,7 +152,7 @@ fn parse(bytes: &[u8]) -> Parsed {
                         if skip_chars > 0 {
                             skip_chars -= 1;
                         } else if group.sink != Sink::Skip {
-                            pending.push(byte);
+                            text.pending.push(byte);
                         }
                     }
                     Control::Symbol(c) => match c {
@@ -212,27 +179,13 @@ fn parse(bytes: &[u8]) -> Parsed {
                             let c = char::from_u32(code as u32).unwrap_or('\u{FFFD}');
                             // The fallback characters after \uN are skipped, not
                             // the escape itself.
-                            flush(
-                                &mut pending,
-                                encoding,
-                                group.sink,
-                                &mut out.body,
-                                &mut title,
-                                &mut author,
-                            );
-                            push(
-                                group.sink,
-                                c.encode_utf8(&mut utf8),
-                                &mut out.body,
-                                &mut title,
-                                &mut author,
-                            );
+                            text.push(group.sink, c.encode_utf8(&mut utf8));
                             skip_chars = group.uc;
                         }
                         "uc" => group.uc = param.unwrap_or(1).clamp(0, 8) as usize,
                         "ansicpg" => {
                             let label = format!("windows-{}", param.unwrap_or(1252));
-                            encoding =
+                            text.encoding =
                                 Encoding::for_label(label.as_bytes()).unwrap_or(WINDOWS_1252);
                         }
                         "info" => group.sink = Sink::Skip,
@@ -263,54 +216,58 @@ fn parse(bytes: &[u8]) -> Parsed {
                     skip_chars -= 1;
                 }
                 if group.sink != Sink::Skip && !run.is_empty() {
-                    pending.extend_from_slice(run);
+                    text.pending.extend_from_slice(run);
                 }
                 i = end;
             }
         }
     }
-    flush(
-        &mut pending,
-        encoding,
-        group.sink,
-        &mut out.body,
-        &mut title,
-        &mut author,
-    );
-    let clean = |s: String| {
-        Some(s.split_whitespace().collect::<Vec<_>>().join(" ")).filter(|s| !s.is_empty())
-    };
-    out.title = clean(title);
-    out.author = clean(author);
+    text.flush(group.sink);
+    let clean = |s: String| Some(super::one_line(&s)).filter(|s| !s.is_empty());
+    out.body = text.body;
+    out.title = clean(text.title);
+    out.author = clean(text.author);
     if (1..=9999).contains(&year) && (1..=12).contains(&month) && (1..=31).contains(&day) {
         out.created = Some(format!("{year:04}-{month:02}-{day:02}"));
     }
     out
 }
 
-/// Decodes waiting code-page bytes into the group's sink.
-fn flush(
-    pending: &mut Vec<u8>,
+/// The text gathered so far, by sink, with code-page bytes that wait until a
+/// character of another kind comes.
+struct Text {
+    body: String,
+    title: String,
+    author: String,
+    pending: Vec<u8>,
     encoding: &'static Encoding,
-    sink: Sink,
-    body: &mut String,
-    title: &mut String,
-    author: &mut String,
-) {
-    if pending.is_empty() {
-        return;
-    }
-    let (text, _) = encoding.decode_without_bom_handling(pending);
-    push(sink, &text, body, title, author);
-    pending.clear();
 }
 
-fn push(sink: Sink, s: &str, body: &mut String, title: &mut String, author: &mut String) {
-    match sink {
-        Sink::Body => body.push_str(s),
-        Sink::Title => title.push_str(s),
-        Sink::Author => author.push_str(s),
-        Sink::Skip => {}
+impl Text {
+    /// Decodes waiting code-page bytes into the group's sink.
+    fn flush(&mut self, sink: Sink) {
+        if self.pending.is_empty() {
+            return;
+        }
+        let (decoded, _) = self.encoding.decode_without_bom_handling(&self.pending);
+        let decoded = decoded.into_owned();
+        self.pending.clear();
+        self.append(sink, &decoded);
+    }
+
+    /// Waiting bytes first, then `s`.
+    fn push(&mut self, sink: Sink, s: &str) {
+        self.flush(sink);
+        self.append(sink, s);
+    }
+
+    fn append(&mut self, sink: Sink, s: &str) {
+        match sink {
+            Sink::Body => self.body.push_str(s),
+            Sink::Title => self.title.push_str(s),
+            Sink::Author => self.author.push_str(s),
+            Sink::Skip => {}
+        }
     }
 }
 
