@@ -141,7 +141,7 @@ fn main() {
     println!("{n} articles indexed in {:.1} s", t.elapsed().as_secs_f64());
 
     let t = Instant::now();
-    let loaded = CorpusData::load(&opened.manifest, &opened.index).unwrap();
+    let loaded = CorpusData::load(&opened).unwrap();
     let explorer = Explorer::build(&loaded, &ActorEdits::default());
     println!(
         "explorer built in {:.2} s (worker thread, once per open or edit): {} actors, {} quotes",

@@ -1,6 +1,7 @@
 //! Corpus → numbers: per-article actor rows, quote rows and mention series by
 //! period. Plain data out, shared by the CLI, the GUI and chart exports.
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use serde::Serialize;
@@ -8,31 +9,102 @@ use serde::Serialize;
 use crate::extract::corpus::CorpusActors;
 use crate::extract::edits::ActorEdits;
 use crate::extract::{ActorKind, Extraction, QuoteKind};
+use crate::index::digest::Digest;
 use crate::index::manifest::ArticleMeta;
 use crate::index::{CorpusIndex, IndexError, Manifest};
+use crate::model::ArticleId;
 use crate::model::PartialDate;
 pub use crate::period::Granularity;
 
-/// The articles of a corpus with what extraction found in each, in path order.
+/// The articles of a corpus with what extraction found in each, in path
+/// order, read one at a time: from the digest beside the index (decoded as
+/// each article is reached, so memory stays flat at any corpus size), from
+/// the index for articles the digest lacks, or from a list in memory.
 pub struct CorpusData<'a> {
-    /// (relative path, article metadata, extraction).
-    pub items: Vec<(&'a str, &'a ArticleMeta, Extraction)>,
+    articles: Vec<(&'a str, &'a ArticleMeta)>,
+    source: Source,
+}
+
+enum Source {
+    /// The digest, and the extractions the index had for articles it lacks.
+    Digest(Digest, HashMap<ArticleId, Extraction>),
+    /// Extractions in memory, aligned with the articles.
+    Memory(Vec<Extraction>),
 }
 
 impl<'a> CorpusData<'a> {
-    /// Reads every article's extraction from the index.
-    pub fn load(manifest: &'a Manifest, index: &CorpusIndex) -> Result<Self, IndexError> {
-        let mut extractions = index.extractions()?;
-        let items = manifest
-            .articles()
-            .map(|(path, meta)| (path, meta, extractions.remove(&meta.id).unwrap_or_default()))
+    /// Opens the extractions of a corpus: from the digest beside the index,
+    /// and from the index itself for articles the digest lacks (a digest
+    /// written by an older version, damaged, or absent in a read-only copy).
+    pub fn load(corpus: &'a crate::pipeline::Corpus) -> Result<Self, IndexError> {
+        Self::load_from(&corpus.manifest, &corpus.index, &corpus.data_dir)
+    }
+
+    /// [`Self::load`] from the parts of a corpus.
+    pub fn load_from(
+        manifest: &'a Manifest,
+        index: &CorpusIndex,
+        data_dir: &std::path::Path,
+    ) -> Result<Self, IndexError> {
+        let digest = Digest::open(data_dir);
+        let articles: Vec<(&str, &ArticleMeta)> = manifest.articles().collect();
+        let missing: Vec<ArticleId> = articles
+            .iter()
+            .map(|(_, meta)| meta.id)
+            .filter(|id| !digest.contains(*id))
             .collect();
-        Ok(Self { items })
+        let from_index = if missing.is_empty() {
+            HashMap::new()
+        } else {
+            index.extractions_of(&missing)?
+        };
+        Ok(Self {
+            articles,
+            source: Source::Digest(digest, from_index),
+        })
+    }
+
+    /// Articles with their extractions, held in memory (tests, live results).
+    pub fn from_items(items: Vec<(&'a str, &'a ArticleMeta, Extraction)>) -> Self {
+        let (articles, extractions) = items.into_iter().map(|(p, m, e)| ((p, m), e)).unzip();
+        Self {
+            articles,
+            source: Source::Memory(extractions),
+        }
+    }
+
+    /// Number of articles.
+    pub fn len(&self) -> usize {
+        self.articles.len()
+    }
+
+    /// True when the corpus has no article.
+    pub fn is_empty(&self) -> bool {
+        self.articles.is_empty()
+    }
+
+    /// Every article with what extraction found in it, in path order; each
+    /// pass decodes the extractions again instead of keeping them.
+    pub fn iter(
+        &self,
+    ) -> impl Iterator<Item = (&'a str, &'a ArticleMeta, Cow<'_, Extraction>)> + Clone + '_ {
+        self.articles.iter().enumerate().map(|(i, (path, meta))| {
+            let extraction = match &self.source {
+                Source::Memory(all) => all.get(i).map_or_else(Cow::default, Cow::Borrowed),
+                Source::Digest(digest, from_index) => match digest.get(meta.id) {
+                    Some(e) => Cow::Owned(e),
+                    None => from_index
+                        .get(&meta.id)
+                        .map_or_else(Cow::default, Cow::Borrowed),
+                },
+            };
+            (*path, *meta, extraction)
+        })
     }
 
     /// The corpus view of actors with the user's edits.
     pub fn actors(&self, edits: &ActorEdits) -> CorpusActors {
-        CorpusActors::build(self.items.iter().map(|(_, meta, e)| (meta.lang, e)), edits)
+        CorpusActors::build(self.iter().map(|(_, meta, e)| (meta.lang, e)), edits)
     }
 }
 
@@ -133,61 +205,73 @@ pub struct MentionPoint {
     pub share: f64,
 }
 
-/// Actor rows of every article, in path order then by mentions.
-pub fn actor_rows(data: &CorpusData<'_>, actors: &CorpusActors) -> Vec<ActorRow> {
-    let mut rows = Vec::new();
-    for (doc, _, extraction) in &data.items {
-        rows.extend(
-            actors
-                .article_actors(extraction)
-                .into_iter()
-                .map(|a| ActorRow {
-                    doc: (*doc).to_owned(),
-                    actor: a.local_name,
-                    corpus_actor: a.name,
-                    key: a.key,
-                    kind: a.kind,
-                    count: a.count,
-                    aliases_seen: a.aliases_seen,
-                }),
-        );
-    }
-    rows
+/// Actor rows of every article, in path order then by mentions, made as
+/// they are read.
+pub fn actor_rows<'d>(
+    data: &'d CorpusData<'_>,
+    actors: &'d CorpusActors,
+) -> impl Iterator<Item = ActorRow> + 'd {
+    data.iter().flat_map(move |(doc, _, extraction)| {
+        actors
+            .article_actors(&extraction)
+            .into_iter()
+            .map(move |a| ActorRow {
+                doc: doc.to_owned(),
+                actor: a.local_name,
+                corpus_actor: a.name,
+                key: a.key,
+                kind: a.kind,
+                count: a.count,
+                aliases_seen: a.aliases_seen,
+            })
+    })
 }
 
-/// Quote rows of every article.
-pub fn quote_rows(data: &CorpusData<'_>, actors: &CorpusActors) -> Vec<QuoteRow> {
+/// Quote rows of every article, made as they are read.
+pub fn quote_rows<'d>(
+    data: &'d CorpusData<'_>,
+    actors: &'d CorpusActors,
+) -> impl Iterator<Item = QuoteRow> + 'd {
+    data.iter()
+        .flat_map(move |(doc, meta, extraction)| article_quote_rows(doc, meta, &extraction, actors))
+}
+
+/// Quote rows of one article.
+fn article_quote_rows(
+    doc: &str,
+    meta: &ArticleMeta,
+    extraction: &Extraction,
+    actors: &CorpusActors,
+) -> Vec<QuoteRow> {
     let name_of = |key: &str| actors.name(key).map(|(n, _)| n.to_owned());
     let mut rows = Vec::new();
-    for (doc, meta, extraction) in &data.items {
-        for q in &extraction.quotes {
-            let id = crate::extract::edits::quote_id(doc, meta.part, q.start);
-            let Some((speaker_key, speaker_text)) = actors.quote_speaker(&id, q, extraction) else {
-                continue; // Not a quote, the user said.
-            };
-            let corrected = actors.quote_corrected(&id);
-            rows.push(QuoteRow {
-                id,
-                doc: (*doc).to_owned(),
-                quote: q.text.clone(),
-                speaker: match speaker_key.as_deref() {
-                    Some(key) => name_of(key).or_else(|| q.speaker.clone()),
-                    None if corrected => None,
-                    None => q.speaker.clone(),
-                },
-                speaker_text,
-                kind: q.kind,
-                start: q.start,
-                end: q.end,
-                confidence: q.confidence,
-                mentioned: q.mentioned.iter().filter_map(|k| name_of(k)).collect(),
-                attribution: if corrected {
-                    Some(AttributionRow::user())
-                } else {
-                    q.attribution.as_ref().map(AttributionRow::new)
-                },
-            });
-        }
+    for q in &extraction.quotes {
+        let id = crate::extract::edits::quote_id(doc, meta.part, q.start);
+        let Some((speaker_key, speaker_text)) = actors.quote_speaker(&id, q, extraction) else {
+            continue; // Not a quote, the user said.
+        };
+        let corrected = actors.quote_corrected(&id);
+        rows.push(QuoteRow {
+            id,
+            doc: doc.to_owned(),
+            quote: q.text.clone(),
+            speaker: match speaker_key.as_deref() {
+                Some(key) => name_of(key).or_else(|| q.speaker.clone()),
+                None if corrected => None,
+                None => q.speaker.clone(),
+            },
+            speaker_text,
+            kind: q.kind,
+            start: q.start,
+            end: q.end,
+            confidence: q.confidence,
+            mentioned: q.mentioned.iter().filter_map(|k| name_of(k)).collect(),
+            attribution: if corrected {
+                Some(AttributionRow::user())
+            } else {
+                q.attribution.as_ref().map(AttributionRow::new)
+            },
+        });
     }
     rows
 }
@@ -207,16 +291,26 @@ pub fn mention_series(
         .collect();
     let mut articles_per_bucket: BTreeMap<Option<PartialDate>, usize> = BTreeMap::new();
     let mut counts: HashMap<(Option<PartialDate>, String), (usize, usize)> = HashMap::new();
-    for (_, article, extraction) in &data.items {
+    // Whether an actor (by key) is one of `wanted`, decided once per actor.
+    let mut is_wanted: HashMap<String, bool> = HashMap::new();
+    for (_, article, extraction) in data.iter() {
         let bucket = article.date.as_ref().map(|d| by.bucket_start(d.date));
         *articles_per_bucket.entry(bucket).or_default() += 1;
-        for a in actors.article_actors(extraction) {
+        for a in actors.article_actors(&extraction) {
             let (key, name, n) = (a.key, a.name, a.count);
-            if !wanted.is_empty()
-                && !wanted.contains(&crate::extract::lexicon::normalize(&name))
-                && !wanted.contains(&crate::extract::lexicon::normalize(&key))
-            {
-                continue;
+            if !wanted.is_empty() {
+                let asked = match is_wanted.get(&key) {
+                    Some(asked) => *asked,
+                    None => {
+                        let asked = wanted.contains(&crate::extract::lexicon::normalize(&name))
+                            || wanted.contains(&crate::extract::lexicon::normalize(&key));
+                        is_wanted.insert(key, asked);
+                        asked
+                    }
+                };
+                if !asked {
+                    continue;
+                }
             }
             let entry = counts.entry((bucket, name)).or_default();
             entry.0 += n;

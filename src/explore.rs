@@ -211,20 +211,20 @@ pub struct Explorer {
 }
 
 impl Explorer {
-    /// Builds the explorer of a corpus with the user's actor edits.
+    /// Builds the explorer of a corpus with the user's actor edits, reading
+    /// the extractions as it goes (none is kept but what the views need).
     pub fn build(data: &CorpusData<'_>, edits: &ActorEdits) -> Self {
-        let items: Vec<(&str, &ArticleMeta, &Extraction)> = data
-            .items
-            .iter()
-            .map(|(path, meta, extraction)| (*path, *meta, extraction))
-            .collect();
-        Self::from_items(&items, edits)
+        Self::from_items(data.iter(), edits)
     }
 
-    /// Builds the explorer of some articles (path, metadata, extraction).
-    pub fn from_items(items: &[(&str, &ArticleMeta, &Extraction)], edits: &ActorEdits) -> Self {
+    /// Builds the explorer of some articles (path, metadata, extraction);
+    /// `items` is walked twice.
+    pub fn from_items<'m, E: std::borrow::Borrow<Extraction>>(
+        items: impl Iterator<Item = (&'m str, &'m ArticleMeta, E)> + Clone,
+        edits: &ActorEdits,
+    ) -> Self {
         let corpus_actors =
-            CorpusActors::build(items.iter().map(|(_, meta, e)| (meta.lang, *e)), edits);
+            CorpusActors::build(items.clone().map(|(_, meta, e)| (meta.lang, e)), edits);
         let mut actors: Vec<ActorInfo> = Vec::new();
         let mut by_key: HashMap<String, ActorIx> = HashMap::new();
         let mut alias_counts: Vec<HashMap<String, usize>> = Vec::new();
@@ -243,13 +243,14 @@ impl Explorer {
                 (actors.len() - 1) as ActorIx
             })
         };
-        let mut articles = Vec::with_capacity(items.len());
+        let mut articles = Vec::new();
         // Per article: its (actor, mentions) pairs and bucket starts, kept
         // apart from `articles` as contiguous arrays for the filter loops.
-        let mut article_actors_all: Vec<Vec<(ActorIx, u32)>> = Vec::with_capacity(items.len());
-        let mut article_days: Vec<Option<[i64; 4]>> = Vec::with_capacity(items.len());
+        let mut article_actors_all: Vec<Vec<(ActorIx, u32)>> = Vec::new();
+        let mut article_days: Vec<Option<[i64; 4]>> = Vec::new();
         let mut quotes = Vec::new();
         for (path, meta, extraction) in items {
+            let extraction: &Extraction = extraction.borrow();
             let mut article_actors = Vec::new();
             for a in corpus_actors.article_actors(extraction) {
                 let ix = intern(&a.key, &a.name, a.kind, &mut actors);
@@ -326,7 +327,7 @@ impl Explorer {
             }));
             article_actors_all.push(article_actors);
             articles.push(ArticleInfo {
-                path: (*path).to_owned(),
+                path: path.to_owned(),
                 part: meta.part,
                 id: meta.id,
                 title: meta.title.clone(),
@@ -694,13 +695,12 @@ mod tests {
             .map(|(i, (_, d))| meta(i as u64, *d, &format!("doc {i}")))
             .collect();
         let paths: Vec<String> = (0..docs.len()).map(|i| format!("{i}.txt")).collect();
-        let data = CorpusData {
-            items: docs
-                .iter()
+        let data = CorpusData::from_items(
+            docs.iter()
                 .enumerate()
                 .map(|(i, (text, _))| (paths[i].as_str(), &metas[i], extract_text(text, Lang::Fr)))
                 .collect(),
-        };
+        );
         Explorer::build(&data, &ActorEdits::default())
     }
 

@@ -229,11 +229,10 @@ impl LiveResults {
         if !due {
             return None;
         }
-        let items: Vec<(&str, &ArticleMeta, &Extraction)> = articles
+        let items = articles
             .iter()
-            .map(|(path, meta, extraction)| (path.as_str(), meta, extraction))
-            .collect();
-        let explorer = Explorer::from_items(&items, &self.edits);
+            .map(|(path, meta, extraction)| (path.as_str(), meta, extraction));
+        let explorer = Explorer::from_items(items, &self.edits);
         self.last.set(Some((Instant::now(), now.elapsed())));
         Some(Arc::new(explorer))
     }
@@ -266,8 +265,17 @@ fn open(
 }
 
 fn build_explorer(corpus: &Corpus, edits: &ActorEdits) -> Result<Arc<Explorer>, String> {
-    let data = CorpusData::load(&corpus.manifest, &corpus.index).map_err(|e| e.to_string())?;
-    Ok(Arc::new(Explorer::build(&data, edits)))
+    let started = std::time::Instant::now();
+    let data = CorpusData::load(corpus).map_err(|e| e.to_string())?;
+    let explorer = Explorer::build(&data, edits);
+    log::info!(
+        "explorer of {} articles, {} actors, {} quotes built in {:.2?}",
+        explorer.articles.len(),
+        explorer.actors.len(),
+        explorer.quotes.len(),
+        started.elapsed()
+    );
+    Ok(Arc::new(explorer))
 }
 
 /// Saves a date correction and applies every correction to a fresh copy of

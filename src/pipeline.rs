@@ -19,6 +19,7 @@ use rayon::prelude::*;
 use crate::extract::edits::ActorEdits;
 use crate::extract::lexicon::{LEXICON, Lexicon};
 use crate::extract::{self, Extraction};
+use crate::index::digest::{Digest, DigestWriter};
 use crate::index::manifest::ArticleMeta;
 use crate::index::{CorpusIndex, FileEntry, Manifest, OpenOutcome, store};
 use crate::ingest::walk::Skipped;
@@ -252,6 +253,11 @@ pub fn index_folder(
         summary.files_removed = removed.len();
         writer = Some(w);
     }
+    // What is extracted also goes to the digest; without one (it cannot be
+    // written), readers take extractions from the index, only slower.
+    let mut digest = writer
+        .as_ref()
+        .and_then(|_| open_digest(data_dir, &mut summary));
 
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(options.threads)
@@ -308,6 +314,12 @@ pub fn index_folder(
                     for (article, extraction) in read.articles.iter().zip(&extractions) {
                         store::add_article(w, index.fields(), article, extraction)
                             .with_context(|| format!("cannot index {}", info.rel_path))?;
+                        if let Some(d) = digest.as_mut()
+                            && let Err(e) = d.append(article.id, extraction)
+                        {
+                            summary.notes.push(digest_trouble(&e));
+                            digest = None;
+                        }
                     }
                     if options.live_articles {
                         report.batch.extend(
@@ -346,6 +358,7 @@ pub fn index_folder(
         progress(&report);
         report.batch.clear();
         if last_commit.elapsed() > COMMIT_EVERY {
+            flush_digest(&mut digest, &mut summary);
             store::commit(w).context("cannot commit the index")?;
             manifest
                 .save(data_dir)
@@ -354,6 +367,7 @@ pub fn index_folder(
         }
     }
     if let Some(mut w) = writer {
+        flush_digest(&mut digest, &mut summary);
         store::commit(&mut w).context("cannot commit the index")?;
         manifest
             .save(data_dir)
@@ -365,6 +379,13 @@ pub fn index_folder(
         .join(crate::index::manifest::MANIFEST_FILE)
         .exists()
     {
+        manifest
+            .save(data_dir)
+            .context("cannot save the manifest")?;
+    }
+    let digest_bytes = complete_digest(digest, &index, &manifest, data_dir, &mut summary);
+    if digest_bytes != manifest.digest_bytes {
+        manifest.digest_bytes = digest_bytes;
         manifest
             .save(data_dir)
             .context("cannot save the manifest")?;
@@ -386,6 +407,78 @@ pub fn index_folder(
     }
     summary.skipped.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(finish(summary, started, folder, data_dir, index, manifest))
+}
+
+fn open_digest(data_dir: &Path, summary: &mut Summary) -> Option<DigestWriter> {
+    DigestWriter::open(data_dir)
+        .map_err(|e| summary.notes.push(digest_trouble(&e)))
+        .ok()
+}
+
+fn digest_trouble(e: &std::io::Error) -> String {
+    format!(
+        "cannot write the extraction digest ({e}); results are read from the index instead, more slowly"
+    )
+}
+
+fn flush_digest(digest: &mut Option<DigestWriter>, summary: &mut Summary) {
+    if let Some(Err(e)) = digest.as_mut().map(DigestWriter::flush) {
+        summary.notes.push(digest_trouble(&e));
+        *digest = None;
+    }
+}
+
+/// Makes the digest hold every article of the manifest: those it lacks (a
+/// digest from an older version, a torn tail, a failed write) are copied from
+/// the index; dead records are dropped when they outweigh the live ones.
+/// Returns the digest's length once complete (0 when it is not). A run that
+/// wrote nothing and finds the length the manifest recorded stops at once.
+fn complete_digest(
+    digest: Option<DigestWriter>,
+    index: &CorpusIndex,
+    manifest: &Manifest,
+    data_dir: &Path,
+    summary: &mut Summary,
+) -> u64 {
+    let length = || {
+        std::fs::metadata(data_dir.join(crate::index::digest::DIGEST_FILE)).map_or(0, |m| m.len())
+    };
+    if digest.is_none() && manifest.digest_bytes > 0 && length() == manifest.digest_bytes {
+        return manifest.digest_bytes;
+    }
+    let live: std::collections::HashSet<crate::model::ArticleId> =
+        manifest.articles().map(|(_, meta)| meta.id).collect();
+    let missing: Vec<crate::model::ArticleId> = {
+        let present = Digest::open(data_dir);
+        live.iter()
+            .copied()
+            .filter(|id| !present.contains(*id))
+            .collect()
+    };
+    let mut digest = match digest {
+        Some(d) => d,
+        None if missing.is_empty() => return length(),
+        None => match open_digest(data_dir, summary) {
+            Some(d) => d,
+            None => return 0,
+        },
+    };
+    let copied = (|| -> anyhow::Result<()> {
+        if !missing.is_empty() {
+            index.each_extraction_of(&missing, &mut |id, e| digest.append(id, &e))?;
+        }
+        digest.finish(&live)?;
+        Ok(())
+    })();
+    match copied {
+        Ok(()) => length(),
+        Err(e) => {
+            summary.notes.push(format!(
+                "cannot complete the extraction digest ({e}); results are read from the index instead, more slowly"
+            ));
+            0
+        }
+    }
 }
 
 /// A corpus whose data folder Dossier may not write (a read-only disk, a copy

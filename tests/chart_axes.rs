@@ -55,7 +55,7 @@ fn spec(days: &[String], by: Granularity, share: bool, style: LabelStyle) -> Cha
         .zip(&extractions)
         .map(|((p, m), e)| (p.as_str(), m, e))
         .collect();
-    let explorer = Explorer::from_items(&items, &ActorEdits::default());
+    let explorer = Explorer::from_items(items.iter().copied(), &ActorEdits::default());
     let russia = explorer.actor_by_key("country:ru").unwrap();
     let series = explorer.series(&Filter::default(), by, &[russia]);
     let text = ChartText::timeline(

@@ -87,7 +87,7 @@ pub struct EditArgs {
 /// Runs the edit command on an opened corpus; true when the added actors
 /// changed (the articles must then be extracted again).
 pub fn run(corpus: &Corpus, args: &EditArgs) -> anyhow::Result<bool> {
-    let data = CorpusData::load(&corpus.manifest, &corpus.index)?;
+    let data = CorpusData::load(corpus)?;
     if args.suggestions {
         let edits = ActorEdits::load(&corpus.data_dir).map_err(anyhow::Error::msg)?;
         let actors = data.actors(&edits);
@@ -275,7 +275,7 @@ fn quote_at(data: &CorpusData, id: &str) -> Result<String, String> {
         .ok_or_else(|| {
             format!("expected DOC#START (the quote's `id`, as `quotes` prints it), got {id:?}")
         })?;
-    let found = data.items.iter().any(|(path, meta, extraction)| {
+    let found = data.iter().any(|(path, meta, extraction)| {
         extraction
             .quotes
             .iter()

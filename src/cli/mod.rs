@@ -4,6 +4,7 @@
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
 mod edit;
+mod extract;
 mod output;
 
 use std::io::IsTerminal as _;
@@ -103,6 +104,9 @@ enum Command {
         #[arg(long)]
         month_names: bool,
     },
+    /// Actors and quotes without an index: articles as JSON lines on stdin (or the files of
+    /// FOLDER) in, one JSON line per article out, in input order (docs/scale-out.md).
+    Extract(extract::ExtractArgs),
     /// Full-text search; one JSON line per hit, best first.
     Search {
         #[command(flatten)]
@@ -173,6 +177,7 @@ fn is_damaged(error: &anyhow::Error) -> bool {
 
 fn execute(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
+        Command::Extract(args) => extract::run(&args),
         Command::Index(common) => {
             open(&common)?;
             Ok(())
@@ -181,30 +186,7 @@ fn execute(cli: Cli) -> anyhow::Result<()> {
             let corpus = open(&common)?;
             let mut out = Lines::new();
             for (path, article) in corpus.manifest.articles() {
-                let date = article.date.as_ref();
-                let format = if article.format.is_empty() {
-                    // Manifests written before formats were recorded.
-                    crate::ingest::Format::from_path(std::path::Path::new(path))
-                        .map_or("text", crate::ingest::Format::name)
-                } else {
-                    article.format.as_str()
-                };
-                let mut line = json!({
-                    "doc": path,
-                    "id": article.id.to_hex(),
-                    "part": article.part,
-                    "title": article.title,
-                    "date": date.map(|d| d.date.to_iso()),
-                    "date_precision": date.map(|d| format!("{:?}", d.date.precision()).to_lowercase()),
-                    "date_source": date.map(|d| d.source.as_str()),
-                    "date_detail": date.map(|d| d.detail.as_str()),
-                    "lang": article.lang.code(),
-                    "outlet": article.outlet,
-                    "author": article.author,
-                    "format": format,
-                    "url": article.url,
-                    "chars": article.chars,
-                });
+                let mut line = doc_line(path, article);
                 if text {
                     let body = corpus
                         .index
@@ -218,13 +200,13 @@ fn execute(cli: Cli) -> anyhow::Result<()> {
         }
         Command::Actors(common) => {
             let corpus = open(&common)?;
-            let data = CorpusData::load(&corpus.manifest, &corpus.index)?;
+            let data = CorpusData::load(&corpus)?;
             let actors = data.actors(&load_edits(&corpus)?);
             print_json_lines(analytics::actor_rows(&data, &actors))
         }
         Command::Quotes(common) => {
             let corpus = open(&common)?;
-            let data = CorpusData::load(&corpus.manifest, &corpus.index)?;
+            let data = CorpusData::load(&corpus)?;
             let actors = data.actors(&load_edits(&corpus)?);
             print_json_lines(analytics::quote_rows(&data, &actors))
         }
@@ -235,7 +217,7 @@ fn execute(cli: Cli) -> anyhow::Result<()> {
             format,
         } => {
             let corpus = open(&common)?;
-            let data = CorpusData::load(&corpus.manifest, &corpus.index)?;
+            let data = CorpusData::load(&corpus)?;
             let actors = data.actors(&load_edits(&corpus)?);
             let by = Granularity::parse(&by).unwrap_or_default();
             let points = analytics::mention_series(&data, &actors, by, &wanted);
@@ -280,7 +262,7 @@ fn execute(cli: Cli) -> anyhow::Result<()> {
             month_names,
         } => {
             let corpus = open(&common)?;
-            let data = CorpusData::load(&corpus.manifest, &corpus.index)?;
+            let data = CorpusData::load(&corpus)?;
             let explorer = crate::explore::Explorer::build(&data, &load_edits(&corpus)?);
             let by = Granularity::parse(&by).unwrap_or_default();
             let mut selected = Vec::new();
@@ -371,7 +353,7 @@ fn execute(cli: Cli) -> anyhow::Result<()> {
     }
 }
 
-fn print_json_lines<T: serde::Serialize>(rows: Vec<T>) -> anyhow::Result<()> {
+fn print_json_lines<T: serde::Serialize>(rows: impl IntoIterator<Item = T>) -> anyhow::Result<()> {
     let mut out = Lines::new();
     for row in rows {
         out.json(&row)?;
@@ -384,6 +366,34 @@ fn load_edits(corpus: &Corpus) -> anyhow::Result<ActorEdits> {
 }
 
 /// Indexes (incrementally) and opens the corpus, with progress and summary on stderr.
+/// The `docs` line of an article (also the head of each `extract` record).
+fn doc_line(path: &str, article: &crate::index::manifest::ArticleMeta) -> serde_json::Value {
+    let date = article.date.as_ref();
+    let format = if article.format.is_empty() {
+        // Manifests written before formats were recorded.
+        crate::ingest::Format::from_path(std::path::Path::new(path))
+            .map_or("text", crate::ingest::Format::name)
+    } else {
+        article.format.as_str()
+    };
+    json!({
+        "doc": path,
+        "id": article.id.to_hex(),
+        "part": article.part,
+        "title": article.title,
+        "date": date.map(|d| d.date.to_iso()),
+        "date_precision": date.map(|d| format!("{:?}", d.date.precision()).to_lowercase()),
+        "date_source": date.map(|d| d.source.as_str()),
+        "date_detail": date.map(|d| d.detail.as_str()),
+        "lang": article.lang.code(),
+        "outlet": article.outlet,
+        "author": article.author,
+        "format": format,
+        "url": article.url,
+        "chars": article.chars,
+    })
+}
+
 fn open(common: &Common) -> anyhow::Result<Corpus> {
     anyhow::ensure!(
         common.folder.is_dir(),

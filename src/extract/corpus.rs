@@ -48,35 +48,36 @@ pub struct CorpusActors {
 impl CorpusActors {
     /// Builds the view from everything extracted in a corpus: each article's
     /// language and extraction.
-    pub fn build<'e>(
-        articles: impl Iterator<Item = (Lang, &'e Extraction)> + Clone,
+    pub fn build<E: std::borrow::Borrow<Extraction>>(
+        articles: impl Iterator<Item = (Lang, E)> + Clone,
         edits: &ActorEdits,
     ) -> Self {
         let lexicon = &*LEXICON;
         let (mut fr, mut en) = (0usize, 0usize);
-        for (article_lang, _) in articles.clone() {
+        let mut names: HashMap<String, (String, ActorKind)> = HashMap::new();
+        let alias_edits = !edits.split.is_empty() || !edits.metonyms_off.is_empty();
+        for (article_lang, extraction) in articles.clone() {
             match article_lang {
                 Lang::Fr => fr += 1,
                 Lang::En => en += 1,
                 Lang::Other => {}
             }
-        }
-        let lang = if fr > en { Lang::Fr } else { Lang::En };
-        let mut names: HashMap<String, (String, ActorKind)> = HashMap::new();
-        let alias_edits = !edits.split.is_empty() || !edits.metonyms_off.is_empty();
-        for (_, extraction) in articles.clone() {
-            for actor in &extraction.actors {
-                let name = match lexicon.entry(&actor.key) {
-                    Some(entry) => entry.name(lang).to_owned(),
-                    None => actor.name.clone(),
-                };
+            for actor in &extraction.borrow().actors {
+                // Built-in actors are named in the corpus's language, below.
+                let builtin = lexicon.entry(&actor.key).is_some();
                 let slot = names
                     .entry(actor.key.clone())
-                    .or_insert_with(|| (name.clone(), actor.kind));
+                    .or_insert_with(|| (String::new(), actor.kind));
                 // Discovered people are named by their longest form.
-                if lexicon.entry(&actor.key).is_none() && name.len() > slot.0.len() {
-                    slot.0 = name;
+                if !builtin && actor.name.len() > slot.0.len() {
+                    slot.0.clone_from(&actor.name);
                 }
+            }
+        }
+        let lang = if fr > en { Lang::Fr } else { Lang::En };
+        for (key, (name, _)) in &mut names {
+            if let Some(entry) = lexicon.entry(key) {
+                entry.name(lang).clone_into(name);
             }
         }
         // Surname-only people → the single full name ending with that surname.
@@ -111,7 +112,7 @@ impl CorpusActors {
         // Forms split off an actor are actors of their own, named as written.
         if alias_edits {
             for (_, extraction) in articles {
-                for actor in &extraction.actors {
+                for actor in &extraction.borrow().actors {
                     for alias in &actor.aliases_seen {
                         if let Some((key, kind)) = view.alias_target(actor, alias) {
                             view.names

@@ -96,6 +96,11 @@ pub struct Manifest {
     /// extracted ([`crate::extract::edits::ActorEdits::added_fingerprint`]).
     #[serde(default)]
     pub user_actors: u64,
+    /// Length of the extraction digest once it held every article listed
+    /// here ([`super::digest`]); 0 when unknown. A re-open that finds the same
+    /// length need not read the digest.
+    #[serde(default)]
+    pub digest_bytes: u64,
     /// Files by relative path.
     pub files: BTreeMap<String, FileEntry>,
 }
@@ -111,6 +116,7 @@ impl Manifest {
             folder: folder.display().to_string(),
             extractor_version: crate::extract::EXTRACTOR_VERSION,
             user_actors: 0,
+            digest_bytes: 0,
             files: BTreeMap::new(),
         }
     }

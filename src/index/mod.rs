@@ -3,6 +3,7 @@
 
 pub mod check;
 pub mod corrections;
+pub mod digest;
 pub mod manifest;
 mod readonly;
 pub mod schema;

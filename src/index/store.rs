@@ -234,11 +234,29 @@ impl CorpusIndex {
         self.guarded(|| self.matching_ids_unsorted_unguarded(query))
     }
 
-    /// What extraction found in every article, by article id.
-    pub fn extractions(
+    /// What extraction found in the articles `ids`, by article id (those the
+    /// index lacks are left out).
+    pub fn extractions_of(
         &self,
+        ids: &[ArticleId],
     ) -> Result<std::collections::HashMap<ArticleId, Extraction>, IndexError> {
-        self.guarded(|| self.extractions_unguarded())
+        let mut out = std::collections::HashMap::with_capacity(ids.len());
+        self.each_extraction_of(ids, &mut |id, e| {
+            out.insert(id, e);
+            Ok(())
+        })?;
+        Ok(out)
+    }
+
+    /// Hands what extraction found in each of the articles `ids` to `each`,
+    /// one at a time (those the index lacks are left out); stops at the
+    /// first error `each` returns.
+    pub fn each_extraction_of(
+        &self,
+        ids: &[ArticleId],
+        each: &mut dyn FnMut(ArticleId, Extraction) -> std::io::Result<()>,
+    ) -> Result<(), IndexError> {
+        self.guarded(|| self.extractions_unguarded(ids, &mut *each))
     }
 
     /// Title, body and extraction of an article, read from the index.
@@ -416,27 +434,58 @@ impl CorpusIndex {
         Ok(ids)
     }
 
-    /// What extraction found in every article, by article id.
+    /// What extraction found in the articles `ids`: one lookup per id for a
+    /// few, one pass over every document for many.
     fn extractions_unguarded(
         &self,
-    ) -> Result<std::collections::HashMap<ArticleId, Extraction>, IndexError> {
+        ids: &[ArticleId],
+        each: &mut dyn FnMut(ArticleId, Extraction) -> std::io::Result<()>,
+    ) -> Result<(), IndexError> {
         let searcher = self.reader.searcher();
         let tantivy_err = |source| IndexError::Tantivy {
             source,
             path: self.dir.clone(),
         };
-        let addresses = searcher
-            .search(&tantivy::query::AllQuery, &DocSetCollector)
-            .map_err(tantivy_err)?;
-        let mut out = std::collections::HashMap::with_capacity(addresses.len());
+        let wanted: std::collections::HashSet<ArticleId> = ids.iter().copied().collect();
+        let mut addresses: Vec<tantivy::DocAddress> = if (wanted.len() as u64).saturating_mul(32)
+            >= searcher.num_docs()
+        {
+            searcher
+                .search(&tantivy::query::AllQuery, &DocSetCollector)
+                .map_err(tantivy_err)?
+                .into_iter()
+                .collect()
+        } else {
+            let mut found = Vec::with_capacity(wanted.len());
+            for id in &wanted {
+                let term = Term::from_field_u64(self.fields.id, id.0);
+                let query =
+                    tantivy::query::TermQuery::new(term, tantivy::schema::IndexRecordOption::Basic);
+                found.extend(
+                    searcher
+                        .search(&query, &DocSetCollector)
+                        .map_err(tantivy_err)?,
+                );
+            }
+            found
+        };
+        // In index order, which is the order the articles were added in.
+        addresses.sort_unstable();
         for address in addresses {
             let doc: TantivyDocument = searcher.doc(address).map_err(tantivy_err)?;
+            let id = ArticleId(u64_of(&doc, self.fields.id));
+            if !wanted.contains(&id) {
+                continue;
+            }
             let json = text_of(&doc, self.fields.extraction);
             // An unreadable record counts as "nothing found", never as a failure.
             let extraction = serde_json::from_str(&json).unwrap_or_default();
-            out.insert(ArticleId(u64_of(&doc, self.fields.id)), extraction);
+            each(id, extraction).map_err(|source| IndexError::Io {
+                source,
+                path: self.dir.clone(),
+            })?;
         }
-        Ok(out)
+        Ok(())
     }
 
     /// Title, body and extraction of an article, read from the index.

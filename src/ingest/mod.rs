@@ -294,12 +294,7 @@ pub fn read_file(info: &FileInfo, options: &ReadOptions) -> Result<FileRead, Ing
             ));
             continue;
         }
-        if raw.body.len() > MAX_BODY_BYTES {
-            let mut cut = MAX_BODY_BYTES;
-            while !raw.body.is_char_boundary(cut) {
-                cut -= 1;
-            }
-            raw.body.truncate(cut);
+        if truncate_body(&mut raw.body) {
             warnings.push(format!("text cut to its first {} MB", MAX_BODY_BYTES >> 20));
         }
         let part = if multi { raw.item } else { 0 };
@@ -313,6 +308,44 @@ pub fn read_file(info: &FileInfo, options: &ReadOptions) -> Result<FileRead, Ing
         warnings,
         content_hash,
     })
+}
+
+/// Reads one article given as a JSON object on its own (a line of
+/// `dossier-cli extract`'s input) as the same object in a JSON file would be
+/// read; `doc` names it (its id and, for dates, its path).
+pub fn read_json_article(
+    value: &serde_json::Value,
+    doc: &str,
+    options: &ReadOptions,
+) -> Result<Article, String> {
+    let mut raw = json::article_from_value(value)?;
+    if looks_like_html(&raw.body) {
+        raw.body = html::read_html(&raw.body).text;
+    }
+    if raw.body.trim().is_empty() {
+        return Err("no text".to_owned());
+    }
+    truncate_body(&mut raw.body);
+    let info = FileInfo {
+        rel_path: doc.to_owned(),
+        abs_path: std::path::PathBuf::new(),
+        size: 0,
+        modified_unix_ns: 0,
+    };
+    Ok(finish(raw, &info, 0, Format::Json, options))
+}
+
+/// Cuts a body to its first [`MAX_BODY_BYTES`]; true when it was longer.
+fn truncate_body(body: &mut String) -> bool {
+    if body.len() <= MAX_BODY_BYTES {
+        return false;
+    }
+    let mut cut = MAX_BODY_BYTES;
+    while !body.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    body.truncate(cut);
+    true
 }
 
 /// What a reader found in one file: its articles and non-fatal notes.
