@@ -4,7 +4,7 @@
 //! frame. Built once per opened corpus (or per actor edit) off the UI thread;
 //! plain data, no egui.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::Arc;
 
 use crate::analytics::CorpusData;
@@ -226,9 +226,12 @@ impl Explorer {
         let corpus_actors =
             CorpusActors::build(items.clone().map(|(_, meta, e)| (meta.lang, e)), edits);
         let mut actors: Vec<ActorInfo> = Vec::new();
-        let mut by_key: HashMap<String, ActorIx> = HashMap::new();
+        let mut by_key: HashMap<String, ActorIx> = HashMap::default();
         let mut alias_counts: Vec<HashMap<String, usize>> = Vec::new();
         let mut intern = |key: &str, name: &str, kind: ActorKind, actors: &mut Vec<ActorInfo>| {
+            if let Some(ix) = by_key.get(key) {
+                return *ix;
+            }
             *by_key.entry(key.to_owned()).or_insert_with(|| {
                 actors.push(ActorInfo {
                     key: key.to_owned(),
@@ -254,7 +257,7 @@ impl Explorer {
             let mut article_actors = Vec::new();
             for a in corpus_actors.article_actors(extraction) {
                 let ix = intern(&a.key, &a.name, a.kind, &mut actors);
-                alias_counts.resize_with(actors.len(), HashMap::new);
+                alias_counts.resize_with(actors.len(), HashMap::default);
                 let info = &mut actors[ix as usize];
                 info.mentions += a.count;
                 info.articles += 1;
@@ -338,7 +341,7 @@ impl Explorer {
                 quotes: first_quote..quotes.len() as QuoteIx,
             });
         }
-        alias_counts.resize_with(actors.len(), HashMap::new);
+        alias_counts.resize_with(actors.len(), HashMap::default);
         for (info, counts) in actors.iter_mut().zip(alias_counts) {
             let mut aliases: Vec<(String, usize)> = counts.into_iter().collect();
             aliases.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));

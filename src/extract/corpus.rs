@@ -4,7 +4,7 @@
 //! of the corpus whose full name ends with it ("Jung Pak"). The user's edits
 //! (merges, splits, metonym switches, renames, hidden actors) apply on top.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use super::edits::{ActorEdits, QuoteFix};
 use super::lexicon::{ActorKind, LEXICON, normalize, translit_key};
@@ -54,7 +54,7 @@ impl CorpusActors {
     ) -> Self {
         let lexicon = &*LEXICON;
         let (mut fr, mut en) = (0usize, 0usize);
-        let mut names: HashMap<String, (String, ActorKind)> = HashMap::new();
+        let mut names: HashMap<String, (String, ActorKind)> = HashMap::default();
         let alias_edits = !edits.split.is_empty() || !edits.metonyms_off.is_empty();
         for (article_lang, extraction) in articles.clone() {
             match article_lang {
@@ -65,9 +65,13 @@ impl CorpusActors {
             for actor in &extraction.borrow().actors {
                 // Built-in actors are named in the corpus's language, below.
                 let builtin = lexicon.entry(&actor.key).is_some();
-                let slot = names
-                    .entry(actor.key.clone())
-                    .or_insert_with(|| (String::new(), actor.kind));
+                // Looked up before inserting: most keys are seen many times.
+                let slot = match names.get_mut(&actor.key) {
+                    Some(slot) => slot,
+                    None => names
+                        .entry(actor.key.clone())
+                        .or_insert_with(|| (String::new(), actor.kind)),
+                };
                 // Discovered people are named by their longest form.
                 if !builtin && actor.name.len() > slot.0.len() {
                     slot.0.clone_from(&actor.name);
@@ -81,7 +85,7 @@ impl CorpusActors {
             }
         }
         // Surname-only people → the single full name ending with that surname.
-        let mut by_surname: HashMap<String, Vec<String>> = HashMap::new();
+        let mut by_surname: HashMap<String, Vec<String>> = HashMap::default();
         for (key, (name, kind)) in &names {
             if *kind == ActorKind::Person && name.split_whitespace().count() >= 2 {
                 let surname = translit_key(name)
@@ -95,7 +99,7 @@ impl CorpusActors {
                 }
             }
         }
-        let mut remap = HashMap::new();
+        let mut remap = HashMap::default();
         for (key, (name, kind)) in &names {
             if *kind != ActorKind::Person || name.split_whitespace().count() != 1 {
                 continue;
