@@ -690,7 +690,7 @@ fn read_guarded(
         {
             panic!("test panic while reading {}", info.rel_path);
         }
-        ingest::read_file(info, options).map(|read| {
+        ingest::read_file_until(info, options, Some(cancel)).map(|read| {
             let extractions: Option<Vec<Extraction>> = read
                 .articles
                 .iter()
@@ -710,6 +710,8 @@ fn read_guarded(
     match std::panic::catch_unwind(AssertUnwindSafe(work)) {
         Ok(Ok(Some(read))) => Ok(read),
         Ok(Ok(None)) => Err(cancelled()),
+        // A reader stopped inside a long file: read it again next run.
+        Ok(Err(_)) if cancel.load(Ordering::Relaxed) => Err(cancelled()),
         Ok(Err(error)) => Err(Failure {
             reason: reason_of(&error),
             retry: matches!(error, IngestError::Read { .. }),

@@ -127,7 +127,9 @@ pub fn run(args: &ExtractArgs) -> anyhow::Result<()> {
 
 /// The records of one file: one per article, or one error.
 fn file_records(info: &ingest::FileInfo, options: &ReadOptions) -> Vec<Value> {
-    let read = guarded(|| ingest::read_file(info, options).map_err(|e| e.to_string()));
+    let read = guarded(|| {
+        ingest::read_file_until(info, options, Some(&INTERRUPTED)).map_err(|e| e.to_string())
+    });
     match read {
         Ok(read) => read
             .articles

@@ -32,12 +32,23 @@ pub fn read_message(bytes: &[u8], saved_page: bool) -> Result<Items, String> {
 /// that cannot be parsed or has no text is noted and skipped; a truncated last
 /// message keeps what it has.
 pub fn read_mbox(bytes: &[u8]) -> Result<Items, String> {
+    read_mbox_until(bytes, None)
+}
+
+/// Reads an mbox; stops between two messages once `cancel` is set.
+pub fn read_mbox_until(
+    bytes: &[u8],
+    cancel: Option<&std::sync::atomic::AtomicBool>,
+) -> Result<Items, String> {
     if !bytes.starts_with(b"From ") {
         return Err("not an mbox mailbox (it does not start with a \"From \" line)".to_owned());
     }
     let mut items = Items::default();
     let iterator = mail_parser::mailbox::mbox::MessageIterator::new(bytes);
     for (i, entry) in iterator.enumerate() {
+        if cancel.is_some_and(|c| c.load(std::sync::atomic::Ordering::Relaxed)) {
+            return Err(super::CANCELLED.to_owned());
+        }
         let item = i + 1;
         let parsed = entry.ok().and_then(|m| {
             MessageParser::default()
@@ -186,6 +197,11 @@ mod tests {
             [1, 2, 3]
         );
         assert!(read_mbox(b"not a mailbox").is_err());
+        let cancel = std::sync::atomic::AtomicBool::new(true);
+        assert_eq!(
+            read_mbox_until(mbox.as_bytes(), Some(&cancel)).unwrap_err(),
+            super::super::CANCELLED
+        );
     }
 
     #[test]

@@ -219,8 +219,21 @@ fn read_bounded(path: &std::path::Path, limit: u64) -> std::io::Result<Option<Ve
     Ok((bytes.len() as u64 <= limit).then_some(bytes))
 }
 
+/// What a reader says when it stopped because the run was cancelled.
+pub const CANCELLED: &str = "cancelled";
+
 /// Reads one file of the corpus. Never writes anything.
 pub fn read_file(info: &FileInfo, options: &ReadOptions) -> Result<FileRead, IngestError> {
+    read_file_until(info, options, None)
+}
+
+/// Reads one file of the corpus; the readers of long files (PDF pages, mbox
+/// messages) stop once `cancel` is set and give a [`CANCELLED`] error.
+pub fn read_file_until(
+    info: &FileInfo,
+    options: &ReadOptions,
+    cancel: Option<&std::sync::atomic::AtomicBool>,
+) -> Result<FileRead, IngestError> {
     let path = info.abs_path.clone();
     if info.size > MAX_FILE_BYTES {
         return Err(IngestError::TooLarge {
@@ -259,12 +272,12 @@ pub fn read_file(info: &FileInfo, options: &ReadOptions) -> Result<FileRead, Ing
         path: path.clone(),
     };
     let read = match format {
-        Format::Pdf => pdf::read(&bytes),
+        Format::Pdf => pdf::read_until(&bytes, cancel),
         Format::Docx => office::read_docx(&bytes),
         Format::Odt => office::read_odt(&bytes),
         Format::Rtf => rtf::read(&bytes),
         Format::Eml | Format::Mhtml => mail::read_message(&bytes, format == Format::Mhtml),
-        Format::Mbox => mail::read_mbox(&bytes),
+        Format::Mbox => mail::read_mbox_until(&bytes, cancel),
         Format::Text | Format::Markdown | Format::Html | Format::Json | Format::JsonLines => {
             read_text_format(&bytes, format, &path)?
         }

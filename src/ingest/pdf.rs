@@ -7,6 +7,8 @@
 //! A PDF whose pages carry no text (a scan) is reported as needing OCR, an
 //! encrypted one as needing its password: neither is read silently as empty.
 
+use std::sync::atomic::{AtomicBool, Ordering};
+
 use super::{FILE_CREATED, Items, RawArticle};
 
 /// Fewer visible characters per page than this: scanned images, not text.
@@ -14,6 +16,12 @@ const MIN_CHARS_PER_PAGE: usize = 40;
 
 /// Reads a PDF's text layer.
 pub fn read(bytes: &[u8]) -> Result<Items, String> {
+    read_until(bytes, None)
+}
+
+/// Reads a PDF's text layer; stops between two pages once `cancel` is set
+/// (a long PDF is not read to its end after the user cancelled).
+pub fn read_until(bytes: &[u8], cancel: Option<&AtomicBool>) -> Result<Items, String> {
     let mut doc =
         pdf_extract::Document::load_mem(bytes).map_err(|e| format!("not a readable PDF ({e})"))?;
     // Many PDFs are encrypted only against editing and open with an empty
@@ -25,6 +33,9 @@ pub fn read(bytes: &[u8]) -> Result<Items, String> {
     let mut items = Items::default();
     let mut texts = Vec::with_capacity(pages.len());
     for &number in pages.keys() {
+        if cancel.is_some_and(|c| c.load(Ordering::Relaxed)) {
+            return Err(super::CANCELLED.to_owned());
+        }
         let mut text = String::new();
         let mut output = pdf_extract::PlainTextOutput::new(&mut text);
         match pdf_extract::output_doc_page(&doc, &mut output, number) {
@@ -267,5 +278,17 @@ mod tests {
     fn garbage_is_an_error_not_a_panic() {
         assert!(read(b"%PDF-1.4\n%garbage").is_err());
         assert!(read(b"").is_err());
+    }
+
+    #[test]
+    fn a_cancelled_read_stops_between_pages() {
+        let pdf = include_bytes!("../../assets/sample/2024-05-21-report-en.pdf");
+        let flag = AtomicBool::new(false);
+        assert!(read_until(pdf, Some(&flag)).is_ok());
+        flag.store(true, Ordering::Relaxed);
+        assert_eq!(
+            read_until(pdf, Some(&flag)).unwrap_err(),
+            super::super::CANCELLED
+        );
     }
 }
