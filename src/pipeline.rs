@@ -377,8 +377,9 @@ pub fn index_folder(
         index.reload()?;
     } else if !data_dir
         .join(crate::index::manifest::MANIFEST_FILE)
-        .exists()
+        .is_file()
     {
+        // No manifest yet, or one of an earlier version's (JSON): write it.
         manifest
             .save(data_dir)
             .context("cannot save the manifest")?;
@@ -490,10 +491,7 @@ fn open_read_only(
     data_dir: &Path,
     started: Instant,
 ) -> anyhow::Result<Option<(Summary, Corpus)>> {
-    if !data_dir
-        .join(crate::index::manifest::MANIFEST_FILE)
-        .is_file()
-    {
+    if !crate::index::Manifest::exists(data_dir) {
         return Ok(None);
     }
     // The folder holds a corpus: creating its lock file there writes only in

@@ -376,7 +376,7 @@ fn schema_change_or_damage_rebuilds_with_a_message() {
         stderr(&out)
     );
     // A damaged manifest.
-    std::fs::write(index_dir.join("manifest.json"), "{ not json").unwrap();
+    std::fs::write(index_dir.join("manifest.bin"), "not a manifest").unwrap();
     let out = cli(&data, &args);
     assert!(
         stderr(&out).contains("manifest damaged"),

@@ -100,7 +100,7 @@ fn inject(path: &Path, fault: Fault) {
 /// One file of each kind in a corpus data folder.
 fn targets(dir: &Path) -> Vec<(String, PathBuf)> {
     let mut out = vec![
-        ("manifest".to_owned(), dir.join("manifest.json")),
+        ("manifest".to_owned(), dir.join("manifest.bin")),
         ("actor edits".to_owned(), dir.join("actor-edits.json")),
         (
             "date corrections".to_owned(),
