@@ -317,7 +317,7 @@ pub fn index_folder(
                         if let Some(d) = digest.as_mut()
                             && let Err(e) = d.append(article.id, extraction)
                         {
-                            summary.notes.push(digest_trouble(&e));
+                            summary.notes.push(digest_trouble("write", &e));
                             digest = None;
                         }
                     }
@@ -412,19 +412,20 @@ pub fn index_folder(
 
 fn open_digest(data_dir: &Path, summary: &mut Summary) -> Option<DigestWriter> {
     DigestWriter::open(data_dir)
-        .map_err(|e| summary.notes.push(digest_trouble(&e)))
+        .map_err(|e| summary.notes.push(digest_trouble("write", &e)))
         .ok()
 }
 
-fn digest_trouble(e: &std::io::Error) -> String {
+/// The note for a digest that could not be written (`what`: "write", "complete").
+fn digest_trouble(what: &str, e: &dyn std::fmt::Display) -> String {
     format!(
-        "cannot write the extraction digest ({e}); results are read from the index instead, more slowly"
+        "cannot {what} the extraction digest ({e}); results are read from the index instead, more slowly"
     )
 }
 
 fn flush_digest(digest: &mut Option<DigestWriter>, summary: &mut Summary) {
     if let Some(Err(e)) = digest.as_mut().map(DigestWriter::flush) {
-        summary.notes.push(digest_trouble(&e));
+        summary.notes.push(digest_trouble("write", &e));
         *digest = None;
     }
 }
@@ -449,12 +450,20 @@ fn complete_digest(
     }
     let live: std::collections::HashSet<crate::model::ArticleId> =
         manifest.articles().map(|(_, meta)| meta.id).collect();
-    let missing: Vec<crate::model::ArticleId> = {
-        let present = Digest::open(data_dir);
-        live.iter()
+    // The writer knows what the digest holds; without one, read the file.
+    let missing: Vec<crate::model::ArticleId> = match &digest {
+        Some(writer) => live
+            .iter()
             .copied()
-            .filter(|id| !present.contains(*id))
-            .collect()
+            .filter(|id| !writer.contains(*id))
+            .collect(),
+        None => {
+            let present = Digest::open(data_dir);
+            live.iter()
+                .copied()
+                .filter(|id| !present.contains(*id))
+                .collect()
+        }
     };
     let mut digest = match digest {
         Some(d) => d,
@@ -474,9 +483,7 @@ fn complete_digest(
     match copied {
         Ok(()) => length(),
         Err(e) => {
-            summary.notes.push(format!(
-                "cannot complete the extraction digest ({e}); results are read from the index instead, more slowly"
-            ));
+            summary.notes.push(digest_trouble("complete", &e));
             0
         }
     }

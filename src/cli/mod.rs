@@ -365,7 +365,6 @@ fn load_edits(corpus: &Corpus) -> anyhow::Result<ActorEdits> {
     ActorEdits::load(&corpus.data_dir).map_err(anyhow::Error::msg)
 }
 
-/// Indexes (incrementally) and opens the corpus, with progress and summary on stderr.
 /// The `docs` line of an article (also the head of each `extract` record).
 fn doc_line(path: &str, article: &crate::index::manifest::ArticleMeta) -> serde_json::Value {
     let date = article.date.as_ref();
@@ -394,6 +393,7 @@ fn doc_line(path: &str, article: &crate::index::manifest::ArticleMeta) -> serde_
     })
 }
 
+/// Indexes (incrementally) and opens the corpus, with progress and summary on stderr.
 fn open(common: &Common) -> anyhow::Result<Corpus> {
     anyhow::ensure!(
         common.folder.is_dir(),

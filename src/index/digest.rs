@@ -226,6 +226,10 @@ pub struct DigestWriter {
     out: BufWriter<File>,
     /// Records in the file, dead ones included.
     records: usize,
+    /// Where the latest record of each id is, appended ones included.
+    offsets: Offsets,
+    /// Length of the file once what was appended is written.
+    end: u64,
 }
 
 impl DigestWriter {
@@ -240,25 +244,48 @@ impl DigestWriter {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
             Err(e) => return Err(e),
         };
-        let records = scanned.as_ref().map_or(0, |s| s.records);
-        match scanned {
-            Some(s) if s.tail => rewrite(&path, |_, _| true)?,
-            Some(s) if s.end > 0 => {}
-            _ => crate::storage::write_atomic(&path, HEADER)?,
-        }
+        // The valid part is a prefix of the file: its records keep their
+        // offsets when the tail is cut off.
+        let scanned = match scanned {
+            Some(s) if s.tail && s.end > 0 => {
+                rewrite(&path, |_, _| true)?;
+                s
+            }
+            Some(s) if s.end > 0 => s,
+            _ => {
+                crate::storage::write_atomic(&path, HEADER)?;
+                Scan {
+                    offsets: Offsets::default(),
+                    end: HEADER.len() as u64,
+                    records: 0,
+                    tail: false,
+                }
+            }
+        };
         let file = std::fs::OpenOptions::new().append(true).open(&path)?;
         Ok(Self {
             path,
             out: BufWriter::new(file),
-            records,
+            records: scanned.records,
+            offsets: scanned.offsets,
+            end: scanned.end,
         })
     }
 
     /// Appends what extraction found in article `id`.
     pub fn append(&mut self, id: ArticleId, extraction: &Extraction) -> std::io::Result<()> {
-        self.out.write_all(&record(id, extraction)?)?;
+        let record = record(id, extraction)?;
+        self.out.write_all(&record)?;
+        let len = (record.len() as u64 - RECORD_HEAD) as u32;
+        self.offsets.insert(id, (self.end, len));
+        self.end += record.len() as u64;
         self.records += 1;
         Ok(())
+    }
+
+    /// True when the digest holds a record of article `id`.
+    pub fn contains(&self, id: ArticleId) -> bool {
+        self.offsets.contains_key(&id)
     }
 
     /// Writes what was appended to the file (before the manifest that lists
@@ -275,10 +302,7 @@ impl DigestWriter {
         if self.records <= live.len().saturating_mul(2).max(64) {
             return Ok(());
         }
-        let latest = match File::open(&self.path) {
-            Ok(file) => scan(&mut BufReader::with_capacity(BUFFER, file), |_, _| Ok(())).offsets,
-            Err(_) => return Ok(()),
-        };
+        let latest = &self.offsets;
         rewrite(&self.path, |at, id| {
             live.contains(&id) && latest.get(&id).is_some_and(|(a, _)| *a == at)
         })
@@ -319,25 +343,29 @@ mod tests {
         )
     }
 
+    /// Appends `(id, extraction)` records to the digest in `dir`, flushed.
+    fn append(dir: &Path, records: &[(u64, &Extraction)]) {
+        let mut w = DigestWriter::open(dir).unwrap();
+        for (id, extraction) in records {
+            w.append(ArticleId(*id), extraction).unwrap();
+        }
+        w.flush().unwrap();
+    }
+
     #[test]
     fn the_last_record_of_an_article_wins_and_survives_reopening() {
         let dir = tempfile::tempdir().unwrap();
         let first = sample();
-        let mut w = DigestWriter::open(dir.path()).unwrap();
-        w.append(ArticleId(1), &Extraction::default()).unwrap();
-        w.append(ArticleId(2), &first).unwrap();
-        w.append(ArticleId(1), &first).unwrap();
-        w.flush().unwrap();
-        drop(w);
+        append(
+            dir.path(),
+            &[(1, &Extraction::default()), (2, &first), (1, &first)],
+        );
         let digest = Digest::open(dir.path());
         assert_eq!(digest.len(), 2);
         assert_eq!(digest.get(ArticleId(1)), Some(first.clone()));
         assert_eq!(digest.get(ArticleId(3)), None);
         // Appending again keeps what was there.
-        let mut w = DigestWriter::open(dir.path()).unwrap();
-        w.append(ArticleId(3), &Extraction::default()).unwrap();
-        w.flush().unwrap();
-        drop(w);
+        append(dir.path(), &[(3, &Extraction::default())]);
         let digest = Digest::open(dir.path());
         assert_eq!(digest.len(), 3);
         assert_eq!(digest.get(ArticleId(2)), Some(first));
@@ -346,21 +374,17 @@ mod tests {
     #[test]
     fn a_torn_tail_is_cut_and_the_records_before_it_kept() {
         let dir = tempfile::tempdir().unwrap();
-        let mut w = DigestWriter::open(dir.path()).unwrap();
-        w.append(ArticleId(1), &sample()).unwrap();
-        w.append(ArticleId(2), &sample()).unwrap();
-        w.flush().unwrap();
-        drop(w);
+        append(dir.path(), &[(1, &sample()), (2, &sample())]);
         let path = dir.path().join(DIGEST_FILE);
         let len = std::fs::metadata(&path).unwrap().len();
         let file = std::fs::OpenOptions::new().write(true).open(&path).unwrap();
         file.set_len(len - 5).unwrap(); // A crash in the middle of the last record.
         drop(file);
         assert_eq!(Digest::open(dir.path()).len(), 1);
-        let mut w = DigestWriter::open(dir.path()).unwrap();
-        w.append(ArticleId(3), &sample()).unwrap();
-        w.flush().unwrap();
+        let w = DigestWriter::open(dir.path()).unwrap();
+        assert!(w.contains(ArticleId(1)) && !w.contains(ArticleId(2)));
         drop(w);
+        append(dir.path(), &[(3, &sample())]);
         let digest = Digest::open(dir.path());
         assert!(digest.contains(ArticleId(1)) && digest.contains(ArticleId(3)));
         assert!(!digest.contains(ArticleId(2)));
@@ -369,11 +393,7 @@ mod tests {
     #[test]
     fn damaged_bytes_end_the_valid_part_and_garbage_is_an_empty_digest() {
         let dir = tempfile::tempdir().unwrap();
-        let mut w = DigestWriter::open(dir.path()).unwrap();
-        w.append(ArticleId(1), &sample()).unwrap();
-        w.append(ArticleId(2), &sample()).unwrap();
-        w.flush().unwrap();
-        drop(w);
+        append(dir.path(), &[(1, &sample()), (2, &sample())]);
         let path = dir.path().join(DIGEST_FILE);
         let mut bytes = std::fs::read(&path).unwrap();
         let last = bytes.len() - 3;
@@ -384,26 +404,21 @@ mod tests {
         std::fs::write(&path, b"not a digest at all").unwrap();
         assert!(Digest::open(dir.path()).is_empty());
         // Writing starts afresh over garbage.
-        let mut w = DigestWriter::open(dir.path()).unwrap();
-        w.append(ArticleId(9), &sample()).unwrap();
-        w.flush().unwrap();
-        drop(w);
+        append(dir.path(), &[(9, &sample())]);
         assert_eq!(Digest::open(dir.path()).len(), 1);
     }
 
     #[test]
     fn finishing_rewrites_the_log_when_most_records_are_dead() {
         let dir = tempfile::tempdir().unwrap();
+        // Two rounds in one run, the last in the next: the writer knows both
+        // the records it found and those it appended.
+        let old = Extraction::default();
+        let rounds: Vec<(u64, &Extraction)> = (0..100).chain(0..100).map(|id| (id, &old)).collect();
+        append(dir.path(), &rounds);
         let mut w = DigestWriter::open(dir.path()).unwrap();
-        for round in 0..3u64 {
-            for id in 0..100u64 {
-                let e = if round == 2 {
-                    sample()
-                } else {
-                    Extraction::default()
-                };
-                w.append(ArticleId(id), &e).unwrap();
-            }
+        for id in 0..100u64 {
+            w.append(ArticleId(id), &sample()).unwrap();
         }
         let live: std::collections::HashSet<ArticleId> = (0..50).map(ArticleId).collect();
         w.finish(&live).unwrap();

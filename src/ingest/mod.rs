@@ -291,10 +291,8 @@ pub fn read_file_until(
     let multi = raws.len() > 1 || format.numbers_items();
     let mut articles = Vec::with_capacity(raws.len());
     for mut raw in raws {
-        // Text fields of JSON exports often hold HTML.
-        if matches!(format, Format::Json | Format::JsonLines) && looks_like_html(&raw.body) {
-            let page = html::read_html(&raw.body);
-            raw.body = page.text;
+        if matches!(format, Format::Json | Format::JsonLines) {
+            json_html_to_text(&mut raw.body);
         }
         if raw.body.trim().is_empty() {
             warnings.push(format!(
@@ -332,9 +330,7 @@ pub fn read_json_article(
     options: &ReadOptions,
 ) -> Result<Article, String> {
     let mut raw = json::article_from_value(value)?;
-    if looks_like_html(&raw.body) {
-        raw.body = html::read_html(&raw.body).text;
-    }
+    json_html_to_text(&mut raw.body);
     if raw.body.trim().is_empty() {
         return Err("no text".to_owned());
     }
@@ -430,11 +426,16 @@ pub(crate) fn one_line(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-fn looks_like_html(text: &str) -> bool {
-    let head = text.get(..text.len().min(2000)).unwrap_or(text);
-    ["<p>", "<p ", "<div", "<br", "</p>", "<html"]
+/// Text fields of JSON exports often hold HTML: such a field becomes the
+/// page's text.
+fn json_html_to_text(body: &mut String) {
+    let head = body.get(..body.len().min(2000)).unwrap_or(body);
+    if ["<p>", "<p ", "<div", "<br", "</p>", "<html"]
         .iter()
         .any(|tag| head.contains(tag))
+    {
+        *body = html::read_html(body).text;
+    }
 }
 
 /// An HTML page (or the HTML part of a saved page or an e-mail) as an article.
