@@ -37,7 +37,7 @@ pub(super) fn add(
         if t.cancelled(i) {
             return;
         }
-        if !t.toks[i].is_word {
+        if !t.toks[i].is_word || covered[i] {
             i += 1;
             continue;
         }
@@ -55,7 +55,11 @@ pub(super) fn add(
         let mut spans: Vec<(usize, String)> = Vec::new();
         let mut key = String::new();
         let mut k = i;
-        while k < n && k < i + lexicon.max_tokens * 2 && t.toks[k].sentence == t.toks[i].sentence {
+        while k < n
+            && k < i + lexicon.max_tokens * 2
+            && t.toks[k].sentence == t.toks[i].sentence
+            && !covered[k]
+        {
             if t.toks[k].is_word {
                 if !key.is_empty() {
                     key.push(' ');
@@ -103,6 +107,14 @@ pub(super) fn add(
                 if longer_other {
                     break;
                 }
+                // "the National Treasury Employees Union", "U.N. Environment
+                // Programme": a known name that opens a longer institution's
+                // name is part of it.
+                if lexicon.entries[s.entry].kind == ActorKind::Org
+                    && continues_as_institution(t, lexicon, i + len)
+                {
+                    break;
+                }
                 matched = Some((len, *s));
                 break;
             }
@@ -124,4 +136,28 @@ pub(super) fn add(
             i += 1;
         }
     }
+}
+
+/// True when the capitalised words from token `k` on (same sentence and
+/// line, up to four) end with an institution's last word ("… Employees
+/// Union", "… Security Committee") and hold no legal form.
+fn continues_as_institution(t: &Tokens<'_>, lexicon: &Lexicon, k: usize) -> bool {
+    let sentence = t.toks.get(k.wrapping_sub(1)).map(|x| x.sentence);
+    let mut run = Vec::new();
+    let mut e = k;
+    while e < t.toks.len()
+        && run.len() < 4
+        && t.toks[e].is_word
+        && t.toks[e].is_cap
+        && !t.toks[e].after_break
+        && Some(t.toks[e].sentence) == sentence
+    {
+        run.push(e);
+        e += 1;
+    }
+    let Some(&last) = run.last() else {
+        return false;
+    };
+    lexicon.in_list("org_tail", t.key(last))
+        && !run.iter().any(|x| lexicon.in_list("legal_form", t.key(*x)))
 }

@@ -7,7 +7,10 @@ use std::collections::{HashMap, HashSet};
 
 pub mod acting;
 mod affiliation;
+mod compounds;
+mod credits;
 mod gazetteer;
+mod parties;
 mod recognised;
 mod shaped;
 mod surnames;
@@ -157,22 +160,28 @@ impl ArticleActors {
 /// Finds the actors of an article; `lexicon` is the built-in one, or it plus
 /// the actors a user added to the corpus. The passes, in order:
 ///
+/// 0. credits and bylines are set aside ([`credits::mark`]);
 /// 1. the name recogniser reads the article ([`recognised::names`]);
 /// 2. names the lexicon knows, longest first ([`gazetteer::add`]), except
 ///    inside a longer recognised name of another kind;
-/// 3. the recognised names no list holds ([`recognised::add`]);
-/// 4. organisations by the shape of their name ([`shaped::add`]);
-/// 5. a family name alone for the person named in full ([`surnames::add`]);
-/// 6. who each person speaks for ([`affiliation::assign`]).
+/// 3. parties named by their members' word ([`parties::add`]);
+/// 4. the recognised names no list holds ([`recognised::add`]);
+/// 5. organisations by the shape of their name ([`shaped::add`]);
+/// 6. a family name alone for the person named in full ([`surnames::add`]);
+/// 7. two names side by side that make one institution's ([`compounds::merge`]);
+/// 8. who each person speaks for ([`affiliation::assign`]).
 pub fn find_actors(t: &Tokens<'_>, lang: Lang, lexicon: &Lexicon) -> ArticleActors {
     let mut out = ArticleActors::default();
     let mut covered = vec![false; t.toks.len()];
+    credits::mark(t, lexicon, &mut covered);
     let names = recognised::names(t, lang, lexicon);
     gazetteer::add(t, lang, lexicon, &names, &mut out, &mut covered);
+    parties::add(t, lang, lexicon, &mut out, &mut covered);
     recognised::add(t, lang, lexicon, &names, &mut out, &mut covered);
     shaped::add(t, lexicon, &mut out, &mut covered);
     surnames::add(t, lexicon, &mut out, &mut covered);
     out.mentions.sort_by_key(|m| m.first_tok);
+    compounds::merge(t, lexicon, &mut out);
     out.reindex();
     affiliation::assign(t, &mut out);
     out
@@ -270,6 +279,20 @@ fn push_mention(
     first_tok: usize,
     end_tok: usize,
 ) {
+    // "U.S.", "U.N.", "M.I.T.": a dotted abbreviation keeps its last period,
+    // which the tokenizer set apart.
+    let last = end_tok - 1;
+    // So does a legal form ("Walt Disney Co.", "IBM Corp.").
+    let initial = end_tok >= 2
+        && t.toks[last].is_word
+        && t.word(last).chars().count() == 1
+        && t.toks[last].is_cap
+        && t.is_punct(last - 1, '.');
+    let legal_form = t.toks[last].is_word && LEXICON.in_list("legal_form", t.key(last));
+    let dotted = (initial || legal_form)
+        && t.is_punct(end_tok, '.')
+        && t.toks[end_tok].start == t.toks[last].end;
+    let end_tok = if dotted { end_tok + 1 } else { end_tok };
     out.mentions.push(Mention {
         actor,
         first_tok,
@@ -409,6 +432,54 @@ mod tests {
             .filter(|n| ["Agreement", "New", "Electric Credit"].contains(n))
             .collect();
         assert!(people.is_empty(), "{got:?}");
+    }
+
+    /// Credits and bylines name no actor; the people of the story stay.
+    #[test]
+    fn credits_are_not_actors() {
+        // Paragraphs as the HTML reader writes them, one blank line apart.
+        let text = [
+            "Teachers pack the Statehouse",
+            "By Tom Davies",
+            "Michael Conroy, AP",
+            "Teachers marched, said Keith Gambill. (Evan Mitsui/CBC)",
+            "Protesters gather. Scott Olson/Getty Images/SAMEER AL-DOUMY/AFP via Getty Images",
+            "(AFP) - Emmanuel Macron spoke. (Photo by Ezequiel Becerra / AFP)",
+        ]
+        .join("\n\n");
+        let names: Vec<String> = actors_of(&text, Lang::En).into_iter().map(|(n, _)| n).collect();
+        assert_eq!(names, ["Emmanuel Macron", "Keith Gambill"], "{names:?}");
+    }
+
+    /// A party is named by its members' word, in each language's way; a
+    /// dotted abbreviation keeps its period.
+    #[test]
+    fn parties_by_their_members_word() {
+        let got = actors_of(
+            "Two Republican lawmakers met the U.S. envoy. Democrats objected. \
+             Conservative estimates vary.",
+            Lang::En,
+        );
+        let names: Vec<&str> = got.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(
+            names,
+            ["Democratic Party", "Republican Party", "United States"],
+            "{got:?}"
+        );
+        let got = actors_of(
+            "Les députés socialistes et l'écologiste Sergio Coronado ont voté contre. \
+             Les valeurs républicaines sont en jeu.",
+            Lang::Fr,
+        );
+        let names: Vec<&str> = got.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(
+            names,
+            ["Les Écologistes", "Parti socialiste", "Sergio Coronado"],
+            "{got:?}"
+        );
+        let t = tokenize("The U.S. said no.", &|w| LEXICON.honorifics.contains(w));
+        let found = find_actors(&t, Lang::En, &LEXICON);
+        assert_eq!(&t.text[found.mentions[0].start..found.mentions[0].end], "U.S.");
     }
 
     #[test]

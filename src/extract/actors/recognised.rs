@@ -131,7 +131,7 @@ pub(super) fn names(t: &Tokens<'_>, lang: Lang, lexicon: &Lexicon) -> Vec<Name> 
     let ctx = ner::features::Context::new(t, lang, lexicon);
     let tags = ner::MODEL.tag(&ctx);
     let mut out = Vec::new();
-    for span in with_initials(t, ner::spans(&tags)) {
+    for span in with_particles(t, lexicon, with_initials(t, ner::spans(&tags))) {
         if t.cancelled(span.first) {
             break;
         }
@@ -210,6 +210,7 @@ fn extend_organisation(
             || k >= t.toks.len()
             || !t.toks[k].is_cap
             || t.toks[k].sentence != sentence
+            || lexicon.in_list("date_word", t.key(k))
         {
             break;
         }
@@ -263,6 +264,47 @@ fn with_initials(t: &Tokens<'_>, spans: Vec<Span>) -> Vec<Span> {
         out.push(span);
     }
     out
+}
+
+/// A person's name opens before its particles: "Haitham bin Tarik", "Laure
+/// de la Raudière", whatever the recogniser kept of it. The word before the
+/// particles must be a capitalised name, not a title.
+fn with_particles(t: &Tokens<'_>, lexicon: &Lexicon, mut spans: Vec<Span>) -> Vec<Span> {
+    let mut prev_end = 0;
+    for span in &mut spans {
+        if span.kind == 1 {
+            let mut k = span.first;
+            while k >= prev_end + 2 && !t.toks[k - 1].after_break {
+                if lexicon.in_list("name_particle", t.word(k - 1)) {
+                    k -= 1;
+                } else if k >= prev_end + 3
+                    && (t.is_punct(k - 1, '\'') || t.is_punct(k - 1, '’'))
+                    && t.word(k - 2) == "d"
+                {
+                    k -= 2;
+                } else {
+                    break;
+                }
+            }
+            let particles = k < span.first;
+            let head = k.wrapping_sub(1);
+            let name_before = particles
+                && head >= prev_end
+                && t.toks[head].is_word
+                && t.toks[head].is_cap
+                && !t.toks[head].after_break
+                && t.toks[head].sentence == t.toks[span.first].sentence
+                && !lexicon.roles.contains(t.key(head))
+                && !lexicon.honorifics.contains(t.word(head))
+                && !crate::extract::names::is_common_word(t.key(head))
+                && t.word(head).chars().any(char::is_lowercase);
+            if name_before {
+                span.first = head;
+            }
+        }
+        prev_end = span.end;
+    }
+    spans
 }
 
 /// An organisation's or place's name that ends with a person's full name
@@ -419,9 +461,15 @@ fn actor_of(
     {
         return None;
     }
+    // A place whose name ends as an institution's is one ("Arctic Ice Project").
+    let institution = (first..end)
+        .rev()
+        .find(|k| t.toks[*k].is_word)
+        .is_some_and(|k| lexicon.in_list("org_tail", t.key(k)));
     match kind {
         1 => Some(person_actor(surface, None)),
         2 => Some(org_actor(surface)),
+        3 if institution && words >= 2 => Some(org_actor(surface)),
         _ => Some(Found {
             key: format!("place~{}", normalize(surface)),
             kind: ActorKind::Place,

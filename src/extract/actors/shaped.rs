@@ -46,7 +46,12 @@ pub(super) fn add(
             };
             let next_cap = (k + 1..(k + 4).min(n))
                 .find(|x| !is_link(*x))
-                .is_some_and(|x| t.toks[x].is_word && t.toks[x].is_cap && !covered[x]);
+                .is_some_and(|x| {
+                    t.toks[x].is_word
+                        && t.toks[x].is_cap
+                        && !covered[x]
+                        && !lexicon.in_list("date_word", t.key(x))
+                });
             let link = is_link(k);
             if link && next_cap {
                 k += 1;

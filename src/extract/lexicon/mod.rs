@@ -140,6 +140,12 @@ pub struct Lexicon {
     pub action_verbs: HashSet<String>,
     /// Small word lists by name (`assets/lexicon/words.tsv`), lower case.
     pub words: HashMap<String, HashSet<String>>,
+    /// Names of media and news agencies (normalised): who credits a photo or
+    /// signs a wire story.
+    pub media: HashSet<String>,
+    /// Words that name a party ("Republicans", "socialistes"), keyed
+    /// `lang:word` (`assets/lexicon/party_words.tsv`) → entry index.
+    pub party_words: HashMap<String, usize>,
 }
 
 const ACTORS: &str = include_str!("../../../assets/lexicon/actors.tsv");
@@ -149,6 +155,7 @@ const VERBS: &str = include_str!("../../../assets/lexicon/reporting_verbs.tsv");
 const DEMONYMS: &str = include_str!("../../../assets/lexicon/demonyms.tsv");
 const ACTION_VERBS: &str = include_str!("../../../assets/lexicon/action_verbs.tsv");
 const WORDS: &str = include_str!("../../../assets/lexicon/words.tsv");
+const PARTY_WORDS: &str = include_str!("../../../assets/lexicon/party_words.tsv");
 
 /// The lexicon, parsed on first use.
 pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::builtin);
@@ -180,6 +187,8 @@ impl Lexicon {
             max_head_words: 1,
             action_verbs: HashSet::default(),
             words: HashMap::default(),
+            media: HashSet::default(),
+            party_words: HashMap::default(),
         };
         for line in data_lines(ACTORS) {
             let cols: Vec<&str> = line.split('\t').collect();
@@ -290,6 +299,14 @@ impl Lexicon {
             }
         }
         lexicon.add_open_data();
+        for line in data_lines(PARTY_WORDS) {
+            let cols: Vec<&str> = line.split('\t').map(str::trim).collect();
+            if let (Some(lang), Some(word), Some(id)) = (cols.first(), cols.get(1), cols.get(2))
+                && let Some(index) = lexicon.by_id.get(*id).copied()
+            {
+                lexicon.party_words.insert(format!("{lang}:{word}"), index);
+            }
+        }
         lexicon
     }
 

@@ -86,7 +86,11 @@ impl Lexicon {
             let col = |i: usize| cols.get(i).copied().unwrap_or_default();
             let index = self.entry_index(col(0), ActorKind::Org, col(4), col(5));
             let ambiguous: Vec<String> = list(col(7)).map(normalize).collect();
+            let media = matches!(col(1), "media" | "news_agency");
             for name in [col(3), col(4), col(5)].into_iter().chain(list(col(6))) {
+                if media && !name.is_empty() {
+                    self.media.insert(normalize(name));
+                }
                 let weak = ambiguous.contains(&normalize(name)) || self.could_be_other(name);
                 self.add_surface_with(name, index, false, weak);
             }
