@@ -125,6 +125,39 @@ fn mention_acts(t: &Tokens<'_>, first: usize, end: usize, lexicon: &Lexicon) -> 
 /// demandé à Pékin" names who is asked), in parentheses after another place
 /// ("Krynica (Pologne)"), or a dateline opening a paragraph in capitals.
 fn is_setting(t: &Tokens<'_>, first: usize, lexicon: &Lexicon) -> bool {
+    after_place_word(t, first, lexicon) || listed_after_setting(t, first, lexicon)
+}
+
+/// "a trip to Norway, Croatia and the Netherlands": a place listed after a
+/// setting is a setting too. Walks back over the list (capitalised words,
+/// commas, "and", articles) to a name that is one.
+fn listed_after_setting(t: &Tokens<'_>, first: usize, lexicon: &Lexicon) -> bool {
+    let sentence = t.toks[first].sentence;
+    let mut k = first;
+    let mut listed = false;
+    while k > 0 && first - k < 16 {
+        k -= 1;
+        if t.toks[k].sentence != sentence {
+            return false;
+        }
+        if t.toks[k].is_word && t.toks[k].is_cap {
+            if listed && after_place_word(t, k, lexicon) {
+                return true;
+            }
+            continue;
+        }
+        match t.key(k) {
+            "and" | "et" | "or" | "ou" => listed = true,
+            "the" | "la" | "le" | "les" | "l" => {}
+            _ if t.is_punct(k, ',') => listed = true,
+            _ if matches!(t.word(k), "'" | "’") => {}
+            _ => return false,
+        }
+    }
+    false
+}
+
+fn after_place_word(t: &Tokens<'_>, first: usize, lexicon: &Lexicon) -> bool {
     let mut before = first;
     while before > 0 {
         before -= 1;
