@@ -246,10 +246,21 @@ def final_gender(by_source: dict[str, str]) -> str:
     for authority in ("curated", "translit-press"):
         if by_source.get(authority) in ("m", "f"):
             return by_source[authority]
-    labels = set(by_source.values())
-    if labels == {"m"}:
+    # One vote per source family (translit-en and translit-fr are one list,
+    # wikt and wikt-ascii one dictionary); "u" votes for neither side. A side
+    # wins with two votes and none against, three against one, or when no
+    # list says otherwise: one dissenting list (US births of "Martine" as a
+    # boy's name, a French "Mary") no longer makes a common name unisex.
+    votes = {"m": set(), "f": set()}
+    for source, label in by_source.items():
+        if label in votes:
+            votes[label].add(source.split("-")[0])
+    m, f = len(votes["m"]), len(votes["f"])
+    # A name only one list knows keeps that list's word.
+    alone = set(by_source.values()) <= {"m", "f"}
+    if (m >= 2 and f == 0) or (m >= 3 and f <= 1) or (alone and m >= 1 and f == 0):
         return "m"
-    if labels == {"f"}:
+    if (f >= 2 and m == 0) or (f >= 3 and m <= 1) or (alone and f >= 1 and m == 0):
         return "f"
     return "u"
 

@@ -66,9 +66,13 @@ fn mark_line(t: &Tokens<'_>, lexicon: &Lexicon, first: usize, end: usize, covere
     // "Photo by …", "Crédits : …": the rest of the line or of the parentheses.
     for (pos, &k) in words.iter().enumerate() {
         let next = words.get(pos + 1).copied();
+        // The cue opens the credit: capitalised or in parentheses ("une
+        // bonne image de la Corée" credits nobody).
+        let opens = t.toks[k].is_cap || (k > first && t.is_punct(k - 1, '('));
         let cue = lexicon.in_list("credit_cue", t.key(k))
+            && opens
             && (t.is_punct(k + 1, ':')
-                || next.is_some_and(|w| matches!(t.key(w), "by" | "par" | "de" | "credit")));
+                || next.is_some_and(|w| matches!(t.key(w), "by" | "par" | "credit")));
         if cue {
             let stop = (k..end).find(|x| t.is_punct(*x, ')')).unwrap_or(end);
             cover(covered, k, stop);

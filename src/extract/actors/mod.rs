@@ -445,10 +445,15 @@ mod tests {
             "Teachers marched, said Keith Gambill. (Evan Mitsui/CBC)",
             "Protesters gather. Scott Olson/Getty Images/SAMEER AL-DOUMY/AFP via Getty Images",
             "(AFP) - Emmanuel Macron spoke. (Photo by Ezequiel Becerra / AFP)",
+            "An image by Kim Jones was shown, said Ana Lopez. Credit: Lee Parks",
         ]
         .join("\n\n");
         let names: Vec<String> = actors_of(&text, Lang::En).into_iter().map(|(n, _)| n).collect();
-        assert_eq!(names, ["Emmanuel Macron", "Keith Gambill"], "{names:?}");
+        assert_eq!(
+            names,
+            ["Ana Lopez", "Emmanuel Macron", "Keith Gambill", "Kim Jones"],
+            "{names:?}"
+        );
     }
 
     /// A party is named by its members' word, in each language's way; a
