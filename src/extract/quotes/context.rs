@@ -43,12 +43,17 @@ pub(super) fn context_speakers(
             *counts.entry(m.actor).or_default() += 1;
         }
     }
+    // An attributed quote's speaker is placed at the quote's opening; a
+    // reporting subject inside a quote is somebody the speaker talks about.
+    let opens_quote = |k: usize| placed.iter().any(|p| p.open == k);
     let last_speaker = |lo: usize, hi: usize| {
         speakers
             .iter()
             .rev()
             .find(|(k, a)| {
-                (lo..hi).contains(k) && actors.actors[*a].kind == ActorKind::Person && !quoted(*k)
+                (lo..hi).contains(k)
+                    && actors.actors[*a].kind == ActorKind::Person
+                    && (opens_quote(*k) || !quoted(*k))
             })
             .map(|(_, a)| *a)
     };
