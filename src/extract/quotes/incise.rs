@@ -1,9 +1,11 @@
 //! An attribution set inside the quote marks, as French typography does:
 //! `« Je veux raconter leur personnalité, s'enthousiasme-t-il. Ce sera une
-//! pièce très énergique. »`, `« C'est un ballet que j'admire, commente
+//! pièce très énergique. »`, `« Il faudrait rendre grâce à la science –
+//! observe-t-il dans un autre livre – … »`, `« C'est un ballet que j'admire, commente
 //! Millepied. Le rôle de l'homme … »`, `« L'enjeu était important, constate
 //! Tony Estanguet, coprésident du comité, car … »`. The clause opens after a
-//! comma with a lower-case verb and closes at a comma or a full stop.
+//! comma or a dash with a lower-case verb and closes at a comma, a dash or a
+//! full stop.
 
 use super::super::actors::ArticleActors;
 use super::super::lexicon::LEXICON;
@@ -24,7 +26,9 @@ pub(super) fn incise(
     end: usize,
 ) -> Option<(Who, usize)> {
     for comma in first + 1..end.saturating_sub(1) {
-        if !t.is_punct(comma, ',') {
+        // "– observe-t-il dans un autre livre –": a dash opens an incise too.
+        let dash = matches!(t.word(comma), "–" | "—");
+        if !t.is_punct(comma, ',') && !dash {
             continue;
         }
         // A reflexive verb: "s'enthousiasme-t-il", "se désole-t-elle".
@@ -44,7 +48,7 @@ pub(super) fn incise(
             } else {
                 k
             };
-            if closes_clause(t, verb + 1, end, 2) {
+            if dash || closes_clause(t, verb + 1, end, 2) {
                 return Some((Who::Pronoun(pronoun.to_owned(), k), verb));
             }
             continue;
@@ -67,10 +71,10 @@ pub(super) fn incise(
     None
 }
 
-/// True when a comma or a full stop comes within `within` tokens of `from`,
-/// before `end`, with no other quote mark or colon on the way.
+/// True when a comma, a dash or a full stop comes within `within` tokens of
+/// `from`, before `end`, with no other quote mark or colon on the way.
 fn closes_clause(t: &Tokens<'_>, from: usize, end: usize, within: usize) -> bool {
     (from..end.min(from + within + 1))
         .take_while(|k| !matches!(t.word(*k), "«" | "»" | "“" | "”" | "\"" | ":" | ";"))
-        .any(|k| t.is_punct(k, ',') || t.is_punct(k, '.'))
+        .any(|k| t.is_punct(k, ',') || t.is_punct(k, '.') || matches!(t.word(k), "–" | "—"))
 }

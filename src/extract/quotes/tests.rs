@@ -424,6 +424,10 @@ fn incises() {
             "« L’enjeu était important, explique Tony Estanguet, coprésident du comité, car ce logo devait porter des valeurs. »",
             "Tony Estanguet",
         ),
+        (
+            "Éric Chauvier écrit sur la langue.\n\nMartine Durand publie aussi.\n\n« La science a prêté ses mots – observe-t-il dans un autre livre : Les Mots. La démocratie n’y gagne rien. »",
+            "Éric Chauvier",
+        ),
     ];
     for (text, speaker) in cases {
         let got = quotes(text, Lang::Fr);
@@ -465,6 +469,13 @@ fn context_speakers() {
     );
     assert_eq!(rule(&got[0]), "paragraph-person");
     assert!(got[0].confidence < 0.5);
+    // The speaker of the paragraph's attributed quote goes on speaking,
+    // though another person was named since.
+    let text = "Face à Martine Aubry, le premier ministre défend sa méthode. « J’assume le choix de la négociation », dit Jean-Marc Ayrault devant Martine Aubry. Il répète la formule. « Non seulement j’assume mais je revendique cette méthode. »";
+    let got = quotes(text, Lang::Fr);
+    assert_eq!(got.len(), 2, "{got:?}");
+    assert_eq!(got[1].speaker.as_deref(), Some("Jean-Marc Ayrault"), "{got:?}");
+    assert_eq!(rule(&got[1]), "paragraph-speaker");
 }
 
 /// A few quoted words with no cue are a term, not speech; with a verb of
