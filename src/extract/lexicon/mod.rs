@@ -401,13 +401,15 @@ fn french_forms(lemma: &str) -> Vec<String> {
         stem.to_owned()
     };
     let mut forms = vec![lemma.to_owned()];
+    // No second person ("tu répliques"), first person singular ("j'annonçais")
+    // or "vous" forms: news writes them only inside quotes, and several are
+    // nouns ("les répliques", "des notes").
     for ending in [
-        "e", "es", "ent", "ez", "é", "ée", "és", "ées", "èrent", "era", "erait", "eront",
-        "eraient", "erai",
+        "e", "ent", "é", "ée", "és", "ées", "èrent", "era", "erait", "eront", "eraient",
     ] {
         forms.push(format!("{stem}{ending}"));
     }
-    for ending in ["ons", "a", "ait", "aient", "ais", "ant", "âmes"] {
+    for ending in ["ons", "a", "ait", "aient", "ant", "âmes"] {
         forms.push(format!("{soft}{ending}"));
     }
     forms

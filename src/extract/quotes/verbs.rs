@@ -12,8 +12,15 @@ pub(super) const AUXILIARIES: &[&str] = &[
 
 pub(super) fn is_verb(t: &Tokens<'_>, k: usize) -> bool {
     let w = t.lower(k);
-    LEXICON.verbs.contains_key(w)
-        || inverted(w).is_some_and(|(verb, _)| LEXICON.verbs.contains_key(verb) || verb == "a")
+    !after_determiner(t, k)
+        && (LEXICON.verbs.contains_key(w)
+            || inverted(w).is_some_and(|(verb, _)| LEXICON.verbs.contains_key(verb) || verb == "a"))
+}
+
+/// True when the word before `k` is a determiner or preposition that no
+/// verb follows: "par tranche de", "des répliques", "the notes" are nouns.
+fn after_determiner(t: &Tokens<'_>, k: usize) -> bool {
+    k > 0 && t.toks[k - 1].is_word && LEXICON.in_list("noun_before", t.lower(k - 1))
 }
 
 /// "a-t-il" → ("a", "il"); "dit-elle" → ("dit", "elle"); "poursuit-il" → ("poursuit", "il").
@@ -27,6 +34,9 @@ pub(super) fn inverted(word: &str) -> Option<(&str, &str)> {
 
 /// Skips auxiliaries and adverbs after `k`; returns the index of a reporting verb form.
 pub(super) fn verb_phrase_at(t: &Tokens<'_>, k: usize) -> Option<(usize, Option<String>)> {
+    if after_determiner(t, k) {
+        return None;
+    }
     let mut j = k;
     let mut pronoun = None;
     for _ in 0..4 {
