@@ -94,7 +94,24 @@ pub(super) fn resolve(
                         .iter()
                         .all(|m| actors.actors[m.actor].kind != ActorKind::Person)
             });
+            // The person the pronoun takes up: the first one, not after a
+            // preposition, earlier in its sentence (outside the quote), else
+            // in the nearest sentence before that names one ("Mpofu adopted
+            // a “so what” attitude. He said …").
+            let taken_up = || {
+                let own = t.toks[pronoun_at].sentence;
+                (0..=3).filter_map(|back| own.checked_sub(back)).find_map(|s| {
+                    let range = &t.sentences[s];
+                    let hi = if s == own { at } else { range.end };
+                    actors
+                        .mentions_in(range.start, hi)
+                        .iter()
+                        .find(|m| fits(m.actor) && !after_preposition(t, m.first_tok))
+                        .map(|m| m.actor)
+                })
+            };
             let last = subject
+                .or_else(taken_up)
                 .or_else(|| {
                     speakers
                         .iter()
@@ -203,4 +220,13 @@ fn agrees(name: &str, pronoun: &str) -> bool {
         .name_gender
         .get(&normalize(first))
         .is_none_or(|g| *g == wanted)
+}
+
+/// True when the word before token `k` is a preposition: the name there is
+/// an object ("by Mpofu"), not a subject.
+fn after_preposition(t: &Tokens<'_>, k: usize) -> bool {
+    (0..k)
+        .rev()
+        .find(|x| t.toks[*x].is_word)
+        .is_some_and(|x| x + 2 >= k && LEXICON.in_list("preposition", t.lower(x)))
 }

@@ -500,6 +500,23 @@ fn terms_are_not_quotes() {
     assert_eq!(got[0].speaker.as_deref(), Some("Paul Martin"));
 }
 
+/// A pronoun takes up the subject of the sentence before, not the last
+/// person quoted nor a name after a preposition.
+#[test]
+fn pronouns_take_up_the_subject() {
+    let text = "\"The case is weak,\" said Peter Brown, the first witness.\n\n\
+                Tom Hardy, the defence lawyer, then questioned the claims. \
+                He said the police had found \"nothing at all\".\n\n\
+                Asked by Paul Smith about the file, he said that \"the file is thin\".";
+    let got = quotes(text, Lang::En);
+    let speakers: Vec<Option<&str>> = got.iter().map(|q| q.speaker.as_deref()).collect();
+    assert_eq!(
+        speakers,
+        [Some("Peter Brown"), Some("Tom Hardy"), Some("Tom Hardy")],
+        "{got:?}"
+    );
+}
+
 /// "il" skips a woman named last; "elle" skips a man.
 #[test]
 fn pronouns_agree_in_gender() {
