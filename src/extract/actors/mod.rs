@@ -487,6 +487,28 @@ mod tests {
         assert_eq!(&t.text[found.mentions[0].start..found.mentions[0].end], "U.S.");
     }
 
+    /// A family name two people share goes to the one its honorific says,
+    /// else to the one named in full last; a job title opens no name.
+    #[test]
+    fn shared_family_names() {
+        let text = "Philip Simons and his wife Ninette Simons were at home. \
+                    Mrs Simons was hurt. Mr Simons called the police. \
+                    Rajnath Singh spoke first, then Vyomika Singh. Later, Realtor Shaun Ghulam came. \
+                    Ghulam agreed.";
+        let t = tokenize(text, &|w| LEXICON.honorifics.contains(w));
+        let found = find_actors(&t, Lang::En, &LEXICON);
+        let at = |word: &str, nth: usize| {
+            let k = (0..t.toks.len())
+                .filter(|k| t.word(*k) == word)
+                .nth(nth)
+                .unwrap();
+            found.mention_at(k).map(|m| found.actors[m.actor].name.as_str())
+        };
+        assert_eq!(at("Simons", 2), Some("Ninette Simons"), "{found:?}");
+        assert_eq!(at("Simons", 3), Some("Philip Simons"), "{found:?}");
+        assert_eq!(at("Ghulam", 1), Some("Shaun Ghulam"), "{found:?}");
+    }
+
     #[test]
     fn affiliations_from_context() {
         let text = "Le porte-parole du Kremlin, Dmitri Peskov, a parlé. Le ministre nord-coréen des Affaires étrangères Choe Son-hui a visité Moscou. \

@@ -41,7 +41,9 @@ pub(super) fn add(
     };
     // Family names (and the first word of names whose first word is not a
     // given name: "Lin" of "Lin Jian") of the people named in full.
-    let mut family: HashMap<String, Option<String>> = HashMap::new();
+    // Each part maps to the people named in full with it, as (first token of
+    // a full mention, key, given-name gender).
+    let mut family: HashMap<String, Vec<(usize, String, Option<char>)>> = HashMap::new();
     // People the lists found count too ("Kim" after "Kim Jong Un").
     let known: Vec<(usize, usize, String)> = out
         .mentions
@@ -63,16 +65,13 @@ pub(super) fn add(
         let head = t.key(words[0]).to_owned();
         let head_is_family =
             !lexicon.first_names.contains(&head) || lexicon.in_list("family_name_first", &head);
+        let gender = lexicon.name_gender.get(&head).copied();
         let parts = [Some(last), head_is_family.then_some(head)];
         for part in parts.into_iter().flatten() {
             family
                 .entry(part)
-                .and_modify(|e| {
-                    if e.as_deref() != Some(key.as_str()) {
-                        *e = None;
-                    }
-                })
-                .or_insert_with(|| Some(key.clone()));
+                .or_default()
+                .push((first, key.clone(), gender));
         }
     }
     let full_names: HashMap<&str, (usize, usize)> = names
@@ -84,7 +83,7 @@ pub(super) fn add(
         let surface = &t.text[t.toks[first].start..t.toks[end - 1].end];
         let whole = family
             .get(key)
-            .and_then(|full| full.as_deref())
+            .and_then(|people| the_one_named(t, lexicon, people, first))
             .filter(|full| *full != key);
         let actor = match whole {
             // A person the lists found.
@@ -102,6 +101,51 @@ pub(super) fn add(
         push_mention(out, t, actor, first, end);
         covered[first..end].iter_mut().for_each(|c| *c = true);
     }
+}
+
+/// Which of the people named in full with a family name the name alone at
+/// token `at` stands for: the only one; else the one of the gender its
+/// honorific says ("Mrs Simons" beside Philip and Ninette Simons); else the
+/// one named in full most recently before ("Rajnath Singh said … Singh
+/// said"). `None` when nothing tells them apart.
+fn the_one_named<'p>(
+    t: &Tokens<'_>,
+    lexicon: &Lexicon,
+    people: &'p [(usize, String, Option<char>)],
+    at: usize,
+) -> Option<&'p str> {
+    let first = people.first()?;
+    if people.iter().all(|p| p.1 == first.1) {
+        return Some(&first.1);
+    }
+    let honorific = (0..at)
+        .rev()
+        .find(|k| t.toks[*k].is_word)
+        .filter(|k| *k + 2 >= at);
+    let gender = honorific.and_then(|k| {
+        let word = t.lower(k);
+        if lexicon.in_list("honorific_m", word) {
+            Some('m')
+        } else if lexicon.in_list("honorific_f", word) {
+            Some('f')
+        } else {
+            None
+        }
+    });
+    let fitting: Vec<&(usize, String, Option<char>)> = people
+        .iter()
+        .filter(|p| gender.is_none_or(|g| p.2 == Some(g)))
+        .collect();
+    if let Some(one) = fitting.first()
+        && fitting.iter().all(|p| p.1 == one.1)
+    {
+        return Some(&one.1);
+    }
+    fitting
+        .iter()
+        .filter(|p| p.0 < at)
+        .max_by_key(|p| p.0)
+        .map(|p| p.1.as_str())
 }
 
 /// True when the words are a title and nothing else: at least one role or
