@@ -507,6 +507,18 @@ mod tests {
         assert_eq!(at("Simons", 2), Some("Ninette Simons"), "{found:?}");
         assert_eq!(at("Simons", 3), Some("Philip Simons"), "{found:?}");
         assert_eq!(at("Ghulam", 1), Some("Shaun Ghulam"), "{found:?}");
+        // The given name alone, when one person has it; a longer tail of the name.
+        let text = "Mariam Malibiche walks home. Pedro Passos Coelho spoke. \
+                    Later Mariam said the lights help. Passos Coelho agreed.";
+        let got = actors_of(text, Lang::En);
+        assert_eq!(
+            got,
+            [
+                ("Mariam Malibiche".to_owned(), 2),
+                ("Pedro Passos Coelho".to_owned(), 2)
+            ],
+            "{got:?}"
+        );
     }
 
     #[test]

@@ -44,6 +44,9 @@ pub(super) fn add(
     // Each part maps to the people named in full with it, as (first token of
     // a full mention, key, given-name gender).
     let mut family: HashMap<String, Vec<(usize, String, Option<char>)>> = HashMap::new();
+    // Given names of the people named in full: an article may go on with
+    // the given name alone ("Mariam" after "Mariam Malibiche").
+    let mut given: HashMap<String, Vec<(usize, String, Option<char>)>> = HashMap::new();
     // People the lists found count too ("Kim" after "Kim Jong Un").
     let known: Vec<(usize, usize, String)> = out
         .mentions
@@ -66,12 +69,20 @@ pub(super) fn add(
         let head_is_family =
             !lexicon.first_names.contains(&head) || lexicon.in_list("family_name_first", &head);
         let gender = lexicon.name_gender.get(&head).copied();
-        let parts = [Some(last), head_is_family.then_some(head)];
-        for part in parts.into_iter().flatten() {
+        // The family name, and longer tails of the name ("Passos Coelho"
+        // of Pedro Passos Coelho).
+        let tails = (1..words.len().saturating_sub(1)).map(|i| {
+            normalize(&t.text[t.toks[words[i]].start..t.toks[words[words.len() - 1]].end])
+        });
+        let parts = [Some(last), head_is_family.then(|| head.clone())];
+        for part in parts.into_iter().flatten().chain(tails) {
             family
                 .entry(part)
                 .or_default()
                 .push((first, key.clone(), gender));
+        }
+        if !head_is_family {
+            given.entry(head).or_default().push((first, key.clone(), gender));
         }
     }
     let full_names: HashMap<&str, (usize, usize)> = names
@@ -84,6 +95,12 @@ pub(super) fn add(
         let whole = family
             .get(key)
             .and_then(|people| the_one_named(t, lexicon, people, first))
+            .or_else(|| {
+                // A given name alone names someone only when one person has it.
+                let people = given.get(key)?;
+                let one = people.first()?;
+                people.iter().all(|p| p.1 == one.1).then_some(one.1.as_str())
+            })
             .filter(|full| *full != key);
         let actor = match whole {
             // A person the lists found.
