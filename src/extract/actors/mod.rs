@@ -6,6 +6,7 @@
 use std::collections::{HashMap, HashSet};
 
 pub mod acting;
+mod acronyms;
 mod affiliation;
 mod compounds;
 mod credits;
@@ -169,7 +170,8 @@ impl ArticleActors {
 /// 5. organisations by the shape of their name ([`shaped::add`]);
 /// 6. a family name alone for the person named in full ([`surnames::add`]);
 /// 7. two names side by side that make one institution's ([`compounds::merge`]);
-/// 8. who each person speaks for ([`affiliation::assign`]).
+/// 8. acronyms the article defines, for their long form ([`acronyms::pair`]);
+/// 9. who each person speaks for ([`affiliation::assign`]).
 pub fn find_actors(t: &Tokens<'_>, lang: Lang, lexicon: &Lexicon) -> ArticleActors {
     let mut out = ArticleActors::default();
     let mut covered = vec![false; t.toks.len()];
@@ -182,6 +184,7 @@ pub fn find_actors(t: &Tokens<'_>, lang: Lang, lexicon: &Lexicon) -> ArticleActo
     surnames::add(t, lexicon, &mut out, &mut covered);
     out.mentions.sort_by_key(|m| m.first_tok);
     compounds::merge(t, lexicon, &mut out);
+    acronyms::pair(t, &mut out);
     out.reindex();
     affiliation::assign(t, &mut out);
     out
@@ -485,6 +488,34 @@ mod tests {
         let t = tokenize("The U.S. said no.", &|w| LEXICON.honorifics.contains(w));
         let found = find_actors(&t, Lang::En, &LEXICON);
         assert_eq!(&t.text[found.mentions[0].start..found.mentions[0].end], "U.S.");
+    }
+
+    /// An acronym the article defines names its long form there, before or
+    /// after the definition, whatever the lexicon says it is elsewhere.
+    #[test]
+    fn defined_acronyms() {
+        let named = |text: &str, lang: Lang| -> Vec<(String, usize)> {
+            actors_of(text, lang)
+                .into_iter()
+                .filter(|(_, n)| *n > 0)
+                .collect()
+        };
+        let got = named(
+            "NBC aired the speech. The Namibian Broadcasting Corporation (NBC) is public.",
+            Lang::En,
+        );
+        assert_eq!(
+            got,
+            [("Namibian Broadcasting Corporation".to_owned(), 3)],
+            "{got:?}"
+        );
+        let got = named(
+            "Le texte a été transmis à la Commission nationale de l’informatique et des libertés (CNIL). \
+             La CNIL a rendu son avis mardi.",
+            Lang::Fr,
+        );
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].1, 3, "{got:?}");
     }
 
     /// A family name two people share goes to the one its honorific says,
