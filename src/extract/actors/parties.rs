@@ -17,16 +17,19 @@ pub(super) fn add(
     out: &mut ArticleActors,
     covered: &mut [bool],
 ) {
-    let prefix = match lang {
-        Lang::Fr => "fr",
-        Lang::En => "en",
-        Lang::Other => return,
-    };
+    if lang == Lang::Other {
+        return;
+    }
     for k in 0..t.toks.len() {
         if covered[k] || !t.toks[k].is_word {
             continue;
         }
-        let Some(&entry) = lexicon.party_words.get(&format!("{prefix}:{}", t.word(k))) else {
+        let Some(entry) = lexicon
+            .party_words
+            .get(t.word(k))
+            .and_then(|forms| forms.iter().find(|(l, _)| *l == lang))
+            .map(|(_, entry)| *entry)
+        else {
             continue;
         };
         let names = match lang {

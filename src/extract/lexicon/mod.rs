@@ -143,9 +143,9 @@ pub struct Lexicon {
     /// Names of media and news agencies (normalised): who credits a photo or
     /// signs a wire story.
     pub media: HashSet<String>,
-    /// Words that name a party ("Republicans", "socialistes"), keyed
-    /// `lang:word` (`assets/lexicon/party_words.tsv`) → entry index.
-    pub party_words: HashMap<String, usize>,
+    /// Words that name a party ("Republicans", "socialistes") as written
+    /// (`assets/lexicon/party_words.tsv`) → (language, entry index).
+    pub party_words: HashMap<String, Vec<(Lang, usize)>>,
 }
 
 const ACTORS: &str = include_str!("../../../assets/lexicon/actors.tsv");
@@ -304,7 +304,12 @@ impl Lexicon {
             if let (Some(lang), Some(word), Some(id)) = (cols.first(), cols.get(1), cols.get(2))
                 && let Some(index) = lexicon.by_id.get(*id).copied()
             {
-                lexicon.party_words.insert(format!("{lang}:{word}"), index);
+                let lang = if *lang == "fr" { Lang::Fr } else { Lang::En };
+                lexicon
+                    .party_words
+                    .entry((*word).to_owned())
+                    .or_default()
+                    .push((lang, index));
             }
         }
         lexicon
