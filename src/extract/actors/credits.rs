@@ -46,7 +46,12 @@ fn mark_line(t: &Tokens<'_>, lexicon: &Lexicon, first: usize, end: usize, covere
         && words.get(1).is_some_and(|k| t.toks[*k].is_cap)
         && words.len() <= SHORT_LINE
         && !ends_sentence;
-    let media_at = media_names(t, lexicon, first, end);
+    // Long lines are prose: only an agency in parentheses can be a credit
+    // there, so only names right after "(" are looked up.
+    let short = words.len() <= STAMP_LINE;
+    let media_at = media_names(t, lexicon, first, end, |k| {
+        short || (k > first && t.is_punct(k - 1, '('))
+    });
     // "Pete Evans · CBC News · Posted: …": a media name and a stamp.
     let stamp = words.len() <= STAMP_LINE
         && !media_at.is_empty()
@@ -89,14 +94,24 @@ fn mark_line(t: &Tokens<'_>, lexicon: &Lexicon, first: usize, end: usize, covere
     }
 }
 
-/// Token spans of the media and agency names in the line, longest first at
-/// each position.
-fn media_names(t: &Tokens<'_>, lexicon: &Lexicon, first: usize, end: usize) -> Vec<(usize, usize)> {
+/// Token spans of the media and agency names in the line that start where
+/// `starts` allows, longest first at each position.
+fn media_names(
+    t: &Tokens<'_>,
+    lexicon: &Lexicon,
+    first: usize,
+    end: usize,
+    starts: impl Fn(usize) -> bool,
+) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut i = first;
     while i < end {
         let mut found = None;
-        if t.toks[i].is_word && t.toks[i].is_cap {
+        if t.toks[i].is_word
+            && t.toks[i].is_cap
+            && starts(i)
+            && lexicon.first_words.contains(t.key(i))
+        {
             let mut key = String::new();
             let mut k = i;
             while k < end && k < i + 6 && t.toks[k].is_word {
