@@ -87,8 +87,7 @@ fn parenthesised_word<'a>(t: &Tokens<'a>, k: usize) -> Option<&'a str> {
 /// Two to eight letters, all capitals.
 fn is_acronym(word: &str) -> bool {
     let letters = word.chars().filter(|c| c.is_alphabetic()).count();
-    (2..=8).contains(&letters)
-        && word.chars().all(|c| c.is_uppercase() || !c.is_alphabetic())
+    (2..=8).contains(&letters) && word.chars().all(|c| c.is_uppercase() || !c.is_alphabetic())
 }
 
 /// First letters of the mention's words, linking words left out.

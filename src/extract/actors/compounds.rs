@@ -32,7 +32,13 @@ pub(super) fn merge(t: &Tokens<'_>, lexicon: &Lexicon, out: &mut ArticleActors) 
     }
 }
 
-fn joined(t: &Tokens<'_>, lexicon: &Lexicon, out: &ArticleActors, a: &Mention, b: &Mention) -> bool {
+fn joined(
+    t: &Tokens<'_>,
+    lexicon: &Lexicon,
+    out: &ArticleActors,
+    a: &Mention,
+    b: &Mention,
+) -> bool {
     if a.end_tok != b.first_tok
         || t.toks[b.first_tok].after_break
         || t.toks[a.first_tok].sentence != t.toks[b.end_tok - 1].sentence
@@ -47,7 +53,5 @@ fn joined(t: &Tokens<'_>, lexicon: &Lexicon, out: &ArticleActors, a: &Mention, b
     let open = matches!(t.key(a.end_tok - 1), "of" | "for" | "de" | "du" | "des");
     let last = (b.first_tok..b.end_tok).rev().find(|k| t.toks[*k].is_word);
     let institution = last.is_some_and(|k| lexicon.in_list("org_tail", t.key(k)));
-    kind_b == ActorKind::Org
-        && kind_a != ActorKind::Person
-        && (open || institution)
+    kind_b == ActorKind::Org && kind_a != ActorKind::Person && (open || institution)
 }

@@ -86,10 +86,11 @@ fn mark_line(t: &Tokens<'_>, lexicon: &Lexicon, first: usize, end: usize, covere
     // "Scott Olson/Getty Images", "(Thomas Coex/AFP/Getty Images)": names
     // joined by slashes that close the line or the parentheses.
     for k in first..end {
-        if t.is_punct(k, '/') && !covered[k] {
-            if let Some((a, b)) = slash_credit(t, lexicon, first, end, k) {
-                cover(covered, a, b);
-            }
+        if t.is_punct(k, '/')
+            && !covered[k]
+            && let Some((a, b)) = slash_credit(t, lexicon, first, end, k)
+        {
+            cover(covered, a, b);
         }
     }
 }

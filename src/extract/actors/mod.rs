@@ -5,8 +5,8 @@
 
 use std::collections::{HashMap, HashSet};
 
-pub mod acting;
 mod acronyms;
+pub mod acting;
 mod affiliation;
 mod compounds;
 mod credits;
@@ -451,7 +451,10 @@ mod tests {
             "An image by Kim Jones was shown, said Ana Lopez. Credit: Lee Parks",
         ]
         .join("\n\n");
-        let names: Vec<String> = actors_of(&text, Lang::En).into_iter().map(|(n, _)| n).collect();
+        let names: Vec<String> = actors_of(&text, Lang::En)
+            .into_iter()
+            .map(|(n, _)| n)
+            .collect();
         assert_eq!(
             names,
             ["Ana Lopez", "Emmanuel Macron", "Keith Gambill", "Kim Jones"],
@@ -487,7 +490,10 @@ mod tests {
         );
         let t = tokenize("The U.S. said no.", &|w| LEXICON.honorifics.contains(w));
         let found = find_actors(&t, Lang::En, &LEXICON);
-        assert_eq!(&t.text[found.mentions[0].start..found.mentions[0].end], "U.S.");
+        assert_eq!(
+            &t.text[found.mentions[0].start..found.mentions[0].end],
+            "U.S."
+        );
     }
 
     /// An acronym the article defines names its long form there, before or
@@ -533,7 +539,9 @@ mod tests {
                 .filter(|k| t.word(*k) == word)
                 .nth(nth)
                 .unwrap();
-            found.mention_at(k).map(|m| found.actors[m.actor].name.as_str())
+            found
+                .mention_at(k)
+                .map(|m| found.actors[m.actor].name.as_str())
         };
         assert_eq!(at("Simons", 2), Some("Ninette Simons"), "{found:?}");
         assert_eq!(at("Simons", 3), Some("Philip Simons"), "{found:?}");

@@ -82,7 +82,10 @@ pub(super) fn add(
                 .push((first, key.clone(), gender));
         }
         if !head_is_family {
-            given.entry(head).or_default().push((first, key.clone(), gender));
+            given
+                .entry(head)
+                .or_default()
+                .push((first, key.clone(), gender));
         }
     }
     let full_names: HashMap<&str, (usize, usize)> = names
@@ -99,7 +102,10 @@ pub(super) fn add(
                 // A given name alone names someone only when one person has it.
                 let people = given.get(key)?;
                 let one = people.first()?;
-                people.iter().all(|p| p.1 == one.1).then_some(one.1.as_str())
+                people
+                    .iter()
+                    .all(|p| p.1 == one.1)
+                    .then_some(one.1.as_str())
             })
             .filter(|full| *full != key);
         let actor = match whole {

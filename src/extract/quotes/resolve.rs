@@ -100,15 +100,17 @@ pub(super) fn resolve(
             // a “so what” attitude. He said …").
             let taken_up = || {
                 let own = t.toks[pronoun_at].sentence;
-                (0..=3).filter_map(|back| own.checked_sub(back)).find_map(|s| {
-                    let range = &t.sentences[s];
-                    let hi = if s == own { at } else { range.end };
-                    actors
-                        .mentions_in(range.start, hi)
-                        .iter()
-                        .find(|m| fits(m.actor) && !after_preposition(t, m.first_tok))
-                        .map(|m| m.actor)
-                })
+                (0..=3)
+                    .filter_map(|back| own.checked_sub(back))
+                    .find_map(|s| {
+                        let range = &t.sentences[s];
+                        let hi = if s == own { at } else { range.end };
+                        actors
+                            .mentions_in(range.start, hi)
+                            .iter()
+                            .find(|m| fits(m.actor) && !after_preposition(t, m.first_tok))
+                            .map(|m| m.actor)
+                    })
             };
             let last = subject
                 .or_else(taken_up)

@@ -474,7 +474,11 @@ fn context_speakers() {
     let text = "Face à Martine Aubry, le premier ministre défend sa méthode. « J’assume le choix de la négociation », dit Jean-Marc Ayrault devant Martine Aubry. Il répète la formule. « Non seulement j’assume mais je revendique cette méthode. »";
     let got = quotes(text, Lang::Fr);
     assert_eq!(got.len(), 2, "{got:?}");
-    assert_eq!(got[1].speaker.as_deref(), Some("Jean-Marc Ayrault"), "{got:?}");
+    assert_eq!(
+        got[1].speaker.as_deref(),
+        Some("Jean-Marc Ayrault"),
+        "{got:?}"
+    );
     assert_eq!(rule(&got[1]), "paragraph-speaker");
 }
 
