@@ -59,8 +59,12 @@ pub(super) fn add(
             }
             break;
         }
-        // An article opens no name: "The Project on Government Oversight".
-        while words.len() > 1 && matches!(t.key(words[0]), "the" | "le" | "la" | "les" | "l") {
+        // An article opens no name ("The Project on Government Oversight"),
+        // nor does where it is based ("Seattle-based …").
+        while words.len() > 1
+            && (matches!(t.key(words[0]), "the" | "le" | "la" | "les" | "l")
+                || t.lower(words[0]).ends_with("-based"))
+        {
             words.remove(0);
         }
         let (Some(&first), Some(&last)) = (words.first(), words.last()) else {
