@@ -240,8 +240,8 @@ fn extend_organisation(
     let sentence = t.toks[first].sentence;
     // "Oman Society of Astronomy and Space", "Times of India": a name that
     // ends as an institution's goes on over "of" too.
-    let mut institution = (first..end)
-        .any(|k| is_org_head(t, lexicon, k) || lexicon.in_list("org_tail", t.key(k)));
+    let mut institution =
+        (first..end).any(|k| is_org_head(t, lexicon, k) || lexicon.in_list("org_tail", t.key(k)));
     loop {
         let mut k = end;
         let mut linked = false;

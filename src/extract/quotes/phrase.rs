@@ -268,6 +268,29 @@ pub(super) fn unnamed_subject(t: &Tokens<'_>, from: usize, verb: usize) -> Optio
     ))
 }
 
+/// "Le rapport affirme que", "The statement said": a sentence that opens
+/// with a definite article and an institution's or a document's noun, and
+/// names no actor before its verb, gives the words to that description.
+fn institution_subject(t: &Tokens<'_>, from: usize, verb: usize) -> Option<Who> {
+    let first = (from..verb).find(|k| t.toks[*k].is_word)?;
+    if !matches!(t.lower(first), "le" | "la" | "l" | "the") {
+        return None;
+    }
+    let head = (first + 1..verb).find(|k| t.toks[*k].is_word)?;
+    if !LEXICON.in_list("speaking_noun", t.lower(head)) {
+        return None;
+    }
+    // The noun and its complement up to the verb ("le projet de loi"), at most four words.
+    let end = (head + 1..verb)
+        .find(|k| !t.toks[*k].is_word)
+        .unwrap_or(verb)
+        .min(first + 4)
+        .max(head + 1);
+    Some(Who::Unnamed(
+        t.text[t.toks[first].start..t.toks[end - 1].end].to_owned(),
+    ))
+}
+
 /// The subject of the verb at `verb`: the last person mentioned before it in the
 /// sentence, else the last actor, else a pronoun or role noun at the sentence start.
 pub(super) fn subject_before(
@@ -347,6 +370,9 @@ pub(super) fn subject_before(
     }
     if let Some(m) = mentions.first() {
         return Some(actor_who(m));
+    }
+    if let Some(who) = institution_subject(t, from, verb) {
+        return Some(who);
     }
     for j in from..verb {
         let w = t.lower(j);

@@ -504,6 +504,31 @@ fn terms_are_not_quotes() {
     assert_eq!(got[0].speaker.as_deref(), Some("Paul Martin"));
 }
 
+/// An institution or a document that no name stands for speaks as its
+/// description.
+#[test]
+fn institutions_and_documents_speak() {
+    let got = quotes(
+        "Le rapport affirme que « la situation est grave ».",
+        Lang::Fr,
+    );
+    assert_eq!(got[0].speaker, None, "{got:?}");
+    assert_eq!(
+        got[0].speaker_text.as_deref(),
+        Some("Le rapport"),
+        "{got:?}"
+    );
+    let got = quotes(
+        "The statement said that \"the workers will be protected\".",
+        Lang::En,
+    );
+    assert_eq!(
+        got[0].speaker_text.as_deref(),
+        Some("The statement"),
+        "{got:?}"
+    );
+}
+
 /// A pronoun takes up the subject of the sentence before, not the last
 /// person quoted nor a name after a preposition.
 #[test]
