@@ -317,9 +317,19 @@ impl Lexicon {
 
     /// True when `word` (any case) is in the word list `list` of `words.tsv`.
     pub fn in_list(&self, list: &str, word: &str) -> bool {
-        self.words
-            .get(list)
-            .is_some_and(|set| set.contains(&word.to_lowercase()))
+        let Some(set) = self.words.get(list) else {
+            return false;
+        };
+        // Most callers pass a key or a lower-cased word: no copy for them.
+        let lower = word.chars().all(|c| {
+            let mut l = c.to_lowercase();
+            l.next() == Some(c) && l.next().is_none()
+        });
+        if lower {
+            set.contains(word)
+        } else {
+            set.contains(&word.to_lowercase())
+        }
     }
 
     fn add_surface(&mut self, name: &str, entry: usize, metonym: bool) {

@@ -255,17 +255,23 @@ pub(super) fn unnamed_subject(t: &Tokens<'_>, from: usize, verb: usize) -> Optio
     if !INDEFINITES.contains(&t.lower(first)) {
         return None;
     }
-    let end = (first + 1..verb)
-        .find(|k| !t.toks[*k].is_word)
-        .unwrap_or(verb)
-        .min(first + 4);
     // "un haut responsable américain": resolved among Americans instead.
     if nationality_in(t, first..verb).is_some() {
         return None;
     }
-    Some(Who::Unnamed(
-        t.text[t.toks[first].start..t.toks[end - 1].end].to_owned(),
-    ))
+    Some(description(t, first, first + 1, verb))
+}
+
+/// The words from `first` that describe an unnamed speaker: on from
+/// `words_from` up to the first punctuation or the verb, at most four words
+/// in all.
+fn description(t: &Tokens<'_>, first: usize, words_from: usize, verb: usize) -> Who {
+    let end = (words_from..verb)
+        .find(|k| !t.toks[*k].is_word)
+        .unwrap_or(verb)
+        .min(first + 4)
+        .max(words_from);
+    Who::Unnamed(t.text[t.toks[first].start..t.toks[end - 1].end].to_owned())
 }
 
 /// "Le rapport affirme que", "The statement said": a sentence that opens
@@ -280,15 +286,8 @@ fn institution_subject(t: &Tokens<'_>, from: usize, verb: usize) -> Option<Who> 
     if !LEXICON.in_list("speaking_noun", t.lower(head)) {
         return None;
     }
-    // The noun and its complement up to the verb ("le projet de loi"), at most four words.
-    let end = (head + 1..verb)
-        .find(|k| !t.toks[*k].is_word)
-        .unwrap_or(verb)
-        .min(first + 4)
-        .max(head + 1);
-    Some(Who::Unnamed(
-        t.text[t.toks[first].start..t.toks[end - 1].end].to_owned(),
-    ))
+    // The noun and its complement up to the verb ("le projet de loi").
+    Some(description(t, first, head + 1, verb))
 }
 
 /// The subject of the verb at `verb`: the last person mentioned before it in the
