@@ -132,6 +132,22 @@ pub fn to_nfc(text: String) -> String {
     }
 }
 
+/// Characters that print as nothing inside a word: soft hyphens (a page's
+/// hyphenation hints), zero-width spaces and joiners, a stray byte-order
+/// mark. Left in, they split "arrivé" in two for the index and the extractor.
+fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{AD}' | '\u{200B}' | '\u{2060}' | '\u{FEFF}')
+}
+
+/// `text` without invisible characters; text with none is returned as is.
+pub fn without_invisible(text: String) -> String {
+    if text.contains(is_invisible) {
+        text.chars().filter(|c| !is_invisible(*c)).collect()
+    } else {
+        text
+    }
+}
+
 fn is_suspicious_char(c: char) -> bool {
     (c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}')) || c == '\u{FFFD}'
 }
@@ -309,6 +325,23 @@ mod tests {
         // exports do) is one character after decoding.
         let decoded = decode("Le pre\u{301}sident de\u{301}clare".as_bytes(), false).unwrap();
         assert_eq!(decoded.text, "Le président déclare");
+    }
+
+    #[test]
+    fn invisible_characters_leave_the_text() {
+        assert_eq!(
+            without_invisible("arri\u{AD}vé à l\u{200B}’école".to_owned()),
+            "arrivé à l’école"
+        );
+        // Through a reader: a soft hyphen written as an HTML entity.
+        let value = serde_json::json!({
+            "title": "Dan\u{AD}se",
+            "body": "<p>Je suis &shy;arrivé à l’école de danse.</p>",
+        });
+        let article =
+            crate::ingest::read_json_article(&value, "a.json", &Default::default()).unwrap();
+        assert_eq!(article.title, "Danse");
+        assert!(article.body.contains("Je suis arrivé"), "{}", article.body);
     }
 
     #[test]

@@ -206,7 +206,13 @@ pub(super) fn names(t: &Tokens<'_>, lang: Lang, lexicon: &Lexicon) -> Vec<Name> 
             continue;
         };
         let (first, end) = if span.kind == 2 {
-            extend_organisation(t, lexicon, first, end)
+            let (first, end) = extend_organisation(t, lexicon, first, end);
+            let end = if lang == Lang::Fr {
+                with_french_field(t, lexicon, first, end)
+            } else {
+                end
+            };
+            (first, end)
         } else {
             (first, end)
         };
@@ -307,6 +313,64 @@ fn extend_organisation(
     }
     (first, end)
 }
+
+/// "Commission nationale de contrôle des interceptions de sécurité",
+/// "Commission consultative du secret de la défense nationale": after a
+/// capitalised French institution's head that takes a field, the field goes
+/// on in lower case, a word or two after each linking word, up to three
+/// times. Frequent words (determiners, pronouns, auxiliaries) and verbs end it.
+fn with_french_field(t: &Tokens<'_>, lexicon: &Lexicon, first: usize, mut end: usize) -> usize {
+    let takes_field = lexicon
+        .org_heads
+        .get(t.key(first))
+        .is_some_and(|h| matches!(h.follows.as_str(), "field" | "either"));
+    if !t.toks[first].is_cap || !takes_field {
+        return end;
+    }
+    let sentence = t.toks[first].sentence;
+    let inside = |k: usize| k < t.toks.len() && t.toks[k].sentence == sentence && !t.toks[k].after_break;
+    let content = |k: usize| {
+        inside(k)
+            && t.toks[k].is_word
+            && !t.toks[k].is_cap
+            && lexicon.common_words.get(t.key(k)).is_none_or(|c| *c < FREQUENT)
+            && !lexicon.verbs.contains_key(t.lower(k))
+            && !lexicon.action_verbs.contains(t.key(k))
+    };
+    for _ in 0..3 {
+        let mut k = end;
+        while inside(k)
+            && (matches!(t.key(k), "de" | "des" | "du" | "d" | "la" | "l")
+                || t.is_punct(k, '\'')
+                || t.is_punct(k, '’'))
+        {
+            k += 1;
+        }
+        if k == end || !content(k) {
+            break;
+        }
+        // A second word only when it reads as an adjective ("défense
+        // nationale", not "sécurité donne").
+        let mut e = k + 1;
+        if content(e) && adjective_like(lexicon, t.key(e)) {
+            e += 1;
+        }
+        end = e;
+    }
+    end
+}
+
+/// True when a French word ends as adjectives do ("nationale", "privée").
+fn adjective_like(lexicon: &Lexicon, key: &str) -> bool {
+    lexicon
+        .words
+        .get("adjective_ending")
+        .is_some_and(|endings| endings.iter().any(|e| key.ends_with(e.as_str())))
+}
+
+/// Treebank count from which a lower-case word is a function word
+/// ("cette", "son", "tous"), not part of an institution's field.
+const FREQUENT: u32 = 90;
 
 /// A capital letter and its period before a person's name are the person's
 /// initial ("S. Ivanov", "J. K. Rowling"), whatever the recogniser made of them.

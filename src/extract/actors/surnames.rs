@@ -34,7 +34,10 @@ pub(super) fn add(
             .into_iter()
             .flatten()
         {
-            if word.chars().count() < 3 || is_common_word(&word) {
+            if word.chars().count() < 3
+                || is_common_word(&word)
+                || (actor.kind == ActorKind::Org && !org_part(lexicon, &word, &actor.name))
+            {
                 continue;
             }
             let index = m.actor;
@@ -64,4 +67,25 @@ pub(super) fn add(
             covered[i] = true;
         }
     }
+}
+
+/// Whether `word` alone may stand for organisation `name`: not a
+/// nationality or place ("Indian" of Indian Air Force), not an institution's
+/// generic word ("Force", "Affairs", "Ministry"), unless the name is a known
+/// newspaper's ("Times" of The New York Times).
+fn org_part(lexicon: &Lexicon, word: &str, name: &str) -> bool {
+    if lexicon.media.contains(&crate::extract::lexicon::normalize(name)) {
+        return true;
+    }
+    let place = lexicon.surfaces.get(word).is_some_and(|s| {
+        matches!(
+            lexicon.entries[s.entry].kind,
+            ActorKind::Country | ActorKind::Place
+        )
+    });
+    !(place
+        || lexicon.demonyms.contains_key(word)
+        || lexicon.common_words.get(word).is_some_and(|c| *c >= 2)
+        || lexicon.in_list("org_tail", word)
+        || lexicon.org_heads.contains_key(word))
 }

@@ -275,3 +275,54 @@ fn affiliations_from_context() {
         found.actors
     );
 }
+
+/// An institution's name takes in the capitalised words beside it, and a
+/// person's name read before an institution's last words is part of it.
+#[test]
+fn institutions_take_their_whole_name() {
+    let got = actors_of(
+        "Bob Alverson, head of the Fishing Vessel Owners Association, said it was a good year.",
+        Lang::En,
+    );
+    assert!(
+        got.iter().any(|(n, _)| n == "Fishing Vessel Owners Association"),
+        "{got:?}"
+    );
+    let got = actors_of(
+        "The rally was large. Indiana State Teachers Association President Keith Gambill spoke first.",
+        Lang::En,
+    );
+    assert!(
+        got.iter().any(|(n, _)| n == "Indiana State Teachers Association"),
+        "{got:?}"
+    );
+    assert!(got.iter().any(|(n, _)| n == "Keith Gambill"), "{got:?}");
+}
+
+/// A nationality or an institution's generic word alone does not stand for
+/// the organisation named with it.
+#[test]
+fn nationalities_are_not_short_forms() {
+    let got = actors_of(
+        "India said on Wednesday that the Indian Air Force had hit nine sites. Pakistan said it \
+         downed five Indian aircraft. The Force was on alert, Indian officials said.",
+        Lang::En,
+    );
+    let force: Vec<_> = got.iter().filter(|(n, _)| n == "Indian Air Force").collect();
+    assert_eq!(force, [&("Indian Air Force".to_owned(), 1)], "{got:?}");
+}
+
+/// A French institution's field goes on in lower case after its head.
+#[test]
+fn french_institutions_keep_their_field() {
+    let got = actors_of(
+        "Le texte prévoit que la Commission nationale de contrôle des interceptions de sécurité \
+         donne son avis au premier ministre.",
+        Lang::Fr,
+    );
+    assert!(
+        got.iter()
+            .any(|(n, _)| n == "Commission nationale de contrôle des interceptions de sécurité"),
+        "{got:?}"
+    );
+}

@@ -3,12 +3,13 @@
 //! pièce très énergique. »`, `« Il faudrait rendre grâce à la science –
 //! observe-t-il dans un autre livre – … »`, `« C'est un ballet que j'admire, commente
 //! Millepied. Le rôle de l'homme … »`, `« L'enjeu était important, constate
-//! Tony Estanguet, coprésident du comité, car … »`. The clause opens after a
-//! comma or a dash with a lower-case verb and closes at a comma, a dash or a
-//! full stop.
+//! Tony Estanguet, coprésident du comité, car … »`, `« Le ballet le plus
+//! difficile, selon Millepied qui l'a interprété. C'est aussi … »`. The
+//! clause opens after a comma or a dash with a lower-case verb (or "selon",
+//! "according to") and closes at a comma, a dash or a full stop.
 
 use super::super::actors::ArticleActors;
-use super::super::lexicon::LEXICON;
+use super::super::lexicon::{ActorKind, LEXICON};
 use super::super::tokens::Tokens;
 use super::Who;
 use super::phrase::noun_phrase_speaker;
@@ -37,6 +38,28 @@ pub(super) fn incise(
             k += 1;
         }
         if k >= end || !t.toks[k].is_word || t.toks[k].is_cap {
+            continue;
+        }
+        // "…, selon Millepied qui l'a interprété. C'est aussi …".
+        let source = match t.lower(k) {
+            "selon" => Some(k + 1),
+            "according" if t.lower(k + 1) == "to" => Some(k + 2),
+            _ => None,
+        };
+        if let Some(from) = source {
+            let who = closes_clause(t, from, end, MAX_CLAUSE)
+                .then(|| noun_phrase_speaker(t, actors, from, t.toks[k].sentence))
+                .flatten()
+                .filter(|who| match who {
+                    // Inside the speaker's words, "selon les chiffres de
+                    // l'Insee" cites a source; only a person is the speaker.
+                    Who::Actor(a, _) => actors.actors[*a].kind == ActorKind::Person,
+                    Who::NewPerson(..) => true,
+                    _ => false,
+                });
+            if let Some(who) = who {
+                return Some((who, k));
+            }
             continue;
         }
         // "précise-t-il", "s'enthousiasme-t-elle": any verb, inverted, is an incise.

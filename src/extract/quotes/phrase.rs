@@ -215,6 +215,13 @@ pub(super) fn noun_phrase_speaker(
             &t.text[t.toks[k].start..t.toks[end.max(k + 1) - 1].end],
         )));
     }
+    if best.is_none() && role.is_none() {
+        // "a indiqué la préfecture", "said the ministry".
+        if let Some(head) = institution_noun(t, k, j.min(k + 3)) {
+            return named_institution(t, actors, k, head)
+                .or_else(|| Some(description(t, k, head + 1, j)));
+        }
+    }
     best.or_else(|| role.map(|r| Who::Role(r, nationality)))
 }
 
@@ -277,17 +284,55 @@ fn description(t: &Tokens<'_>, first: usize, words_from: usize, verb: usize) -> 
 /// "Le rapport affirme que", "The statement said": a sentence that opens
 /// with a definite article and an institution's or a document's noun, and
 /// names no actor before its verb, gives the words to that description.
-fn institution_subject(t: &Tokens<'_>, from: usize, verb: usize) -> Option<Who> {
+fn institution_subject(
+    t: &Tokens<'_>,
+    actors: &ArticleActors,
+    from: usize,
+    verb: usize,
+) -> Option<Who> {
     let first = (from..verb).find(|k| t.toks[*k].is_word)?;
-    if !matches!(t.lower(first), "le" | "la" | "l" | "the") {
-        return None;
-    }
-    let head = (first + 1..verb).find(|k| t.toks[*k].is_word)?;
-    if !LEXICON.in_list("speaking_noun", t.lower(head)) {
-        return None;
+    let head = institution_noun(t, first, verb)?;
+    if let Some(who) = named_institution(t, actors, first, head) {
+        return Some(who);
     }
     // The noun and its complement up to the verb ("le projet de loi").
     Some(description(t, first, head + 1, verb))
+}
+
+/// The institution's or document's noun after a definite article at
+/// `first` ("the ministry", "la préfecture"), before `end`.
+fn institution_noun(t: &Tokens<'_>, first: usize, end: usize) -> Option<usize> {
+    if !matches!(t.lower(first), "le" | "la" | "l" | "the") {
+        return None;
+    }
+    let head = (first + 1..end).find(|k| t.toks[*k].is_word)?;
+    LEXICON
+        .in_list("speaking_noun", t.lower(head))
+        .then_some(head)
+}
+
+/// "The ministry says" after "Pakistan's Ministry of Foreign Affairs": a
+/// definite institution's noun stands for the last organisation named
+/// before it with that word in its name ("le ministère" for "ministère des
+/// Armées"). The evidence is the description itself.
+fn named_institution(
+    t: &Tokens<'_>,
+    actors: &ArticleActors,
+    first: usize,
+    head: usize,
+) -> Option<Who> {
+    let noun = super::super::lexicon::normalize(t.word(head));
+    let m = actors.mentions[..actors.mentions.partition_point(|m| m.first_tok < first)]
+        .iter()
+        .rev()
+        .find(|m| {
+            let actor = &actors.actors[m.actor];
+            actor.kind == ActorKind::Org
+                && super::super::lexicon::normalize(&actor.name)
+                    .split(' ')
+                    .any(|w| w == noun)
+        })?;
+    Some(Who::Actor(m.actor, (t.toks[first].start, t.toks[head].end)))
 }
 
 /// The subject of the verb at `verb`: the last person mentioned before it in the
@@ -370,7 +415,7 @@ pub(super) fn subject_before(
     if let Some(m) = mentions.first() {
         return Some(actor_who(m));
     }
-    if let Some(who) = institution_subject(t, from, verb) {
+    if let Some(who) = institution_subject(t, actors, from, verb) {
         return Some(who);
     }
     for j in from..verb {

@@ -1,14 +1,19 @@
 //! From the words naming a speaker to an actor: known names, new people and
 //! organisations, pronouns and role nouns resolved to a person.
 
-use super::super::actors::{ArticleActors, person_actor};
+use super::super::actors::{ArticleActors, Mention, person_actor};
 use super::super::lexicon::{ActorKind, LEXICON, normalize};
 use super::super::tokens::Tokens;
+use super::verbs::verb_phrase_at;
 use super::{PLURAL_PRONOUNS, Who};
 
 /// A speaker as resolved: the actor, the words naming it, how sure, and
 /// where those words are (bytes) when they name it here.
 pub(super) type Resolved = (Option<usize>, Option<String>, f32, Option<(usize, usize)>);
+
+/// How far into an earlier sentence its subject may start, in tokens ("En
+/// chef de la majorité, Ayrault livre bataille").
+const SUBJECT_REACH: usize = 9;
 
 /// Turns a `Who` into an actor index, resolving pronouns and role nouns.
 pub(super) fn resolve(
@@ -104,11 +109,24 @@ pub(super) fn resolve(
                     .filter_map(|back| own.checked_sub(back))
                     .find_map(|s| {
                         let range = &t.sentences[s];
+                        // In an earlier sentence, its subject first: a name
+                        // near its start or before its verb, before one at
+                        // its end ("comme Marc Moreau").
                         let hi = if s == own { at } else { range.end };
-                        actors
-                            .mentions_in(range.start, hi)
+                        let subject = |m: &&Mention| {
+                            s == own
+                                || m.first_tok < range.start + SUBJECT_REACH
+                                || verb_phrase_at(t, m.end_tok).is_some()
+                                || (m.first_tok > 0
+                                    && LEXICON.verbs.contains_key(t.lower(m.first_tok - 1)))
+                        };
+                        let candidates = actors.mentions_in(range.start, hi);
+                        let first_fit = |m: &&Mention| fits(m.actor) && !after_preposition(t, m.first_tok);
+                        candidates
                             .iter()
-                            .find(|m| fits(m.actor) && !after_preposition(t, m.first_tok))
+                            .filter(subject)
+                            .find(first_fit)
+                            .or_else(|| candidates.iter().find(first_fit))
                             .map(|m| m.actor)
                     })
             };

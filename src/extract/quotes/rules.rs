@@ -10,6 +10,36 @@ use super::verbs::{AUXILIARIES, verb_phrase_at};
 use super::{PRONOUNS, WINDOW, Who};
 
 /// `« … », a déclaré X` / `"…," said X` / `« … », a-t-il dit` / `« … » Pak a déclaré` / `« … », selon X`.
+/// The person at the end of a subject of titles and qualifiers, right
+/// before a reporting verb: "…," Philippine exercise director Brigadier
+/// General Vicente Blanco told reporters; « … », le directeur de l'Opéra
+/// Alexander Neef a annoncé. The subject starts at `k` and holds no verb.
+fn titled_subject<'a>(
+    t: &Tokens<'_>,
+    actors: &'a ArticleActors,
+    k: usize,
+    sentence: usize,
+) -> Option<&'a super::super::actors::Mention> {
+    let mut j = k;
+    while j < (k + 12).min(t.toks.len()) && t.toks[j].sentence == sentence {
+        if let Some(m) = actors.mention_at(j) {
+            if actors.actors[m.actor].kind == ActorKind::Person {
+                return (j > k && verb_phrase_at(t, m.end_tok).is_some()).then_some(m);
+            }
+            j = m.end_tok;
+            continue;
+        }
+        let abbreviation = t.is_punct(j, '.') && j > k && t.toks[j - 1].is_word;
+        if (!t.toks[j].is_word && !abbreviation && !t.is_punct(j, ','))
+            || verb_phrase_at(t, j).is_some()
+        {
+            return None;
+        }
+        j += 1;
+    }
+    None
+}
+
 pub(super) fn after_attribution(
     t: &Tokens<'_>,
     actors: &ArticleActors,
@@ -42,6 +72,9 @@ pub(super) fn after_attribution(
     let w = t.lower(k);
     if PRONOUNS.contains(&w) && verb_phrase_at(t, k + 1).is_some() {
         return Some((Who::Pronoun(w.to_owned(), k), 0.85));
+    }
+    if let Some(m) = titled_subject(t, actors, k, sentence) {
+        return Some((actor_who(m), 0.85));
     }
     let k = after_honorific(t, k);
     let (who, name_end) = if let Some(m) = actors.mention_at(k) {

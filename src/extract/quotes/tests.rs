@@ -588,3 +588,61 @@ fn attribution_evidence() {
     let a = got[0].attribution.as_ref().expect("attribution");
     assert_eq!(a.cue_words.as_deref(), Some("Selon"));
 }
+
+/// "The ministry said" after the ministry was named: the named one speaks;
+/// "a indiqué la préfecture" names an institution after the verb.
+#[test]
+fn named_institutions_speak_again() {
+    let text = "Pakistan's Ministry of Foreign Affairs summoned the envoy on Tuesday. \
+                The ministry said that \"the strikes violate our sovereignty\".";
+    let got = quotes(text, Lang::En);
+    assert_eq!(
+        got[0].speaker.as_deref(),
+        Some("Ministry of Foreign Affairs"),
+        "{got:?}"
+    );
+    assert_eq!(
+        got[0].speaker_text.as_deref(),
+        Some("The ministry"),
+        "{got:?}"
+    );
+    let got = quotes(
+        "« La route restera fermée jusqu'à lundi », a indiqué la préfecture.",
+        Lang::Fr,
+    );
+    assert_eq!(got[0].speaker, None, "{got:?}");
+    assert_eq!(
+        got[0].speaker_text.as_deref(),
+        Some("la préfecture"),
+        "{got:?}"
+    );
+}
+
+/// "selon X" inside the marks names the speaker of the whole quote.
+#[test]
+fn source_inside_the_marks() {
+    let text = "Le chorégraphe George Balanchine a créé ce ballet en 1947. \
+                « Le ballet le plus difficile du répertoire, selon Benjamin Millepied qui l'a dansé. \
+                C'est aussi une pièce qui demande du cran. »";
+    let got = quotes(text, Lang::Fr);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(
+        got[0].speaker.as_deref(),
+        Some("Benjamin Millepied"),
+        "{got:?}"
+    );
+}
+
+/// A pronoun in a later sentence takes up the earlier sentence's subject,
+/// not a name at its end.
+#[test]
+fn pronouns_skip_names_at_the_end_of_a_sentence() {
+    let text = "Benjamin Millepied prépare un spectacle avec les jeunes danseurs, comme Marc Moreau. \
+                « Je veux raconter leur personnalité », explique-t-il.";
+    let got = quotes(text, Lang::Fr);
+    assert_eq!(
+        got[0].speaker.as_deref(),
+        Some("Benjamin Millepied"),
+        "{got:?}"
+    );
+}
