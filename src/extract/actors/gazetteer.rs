@@ -31,6 +31,7 @@ pub(super) fn add(
                 .for_each(|k| *k = *kind);
         }
     }
+    let mut pending = Vec::new();
     let mut i = 0;
     // Pass 1: gazetteer, longest match first.
     while i < n {
@@ -119,6 +120,14 @@ pub(super) fn add(
                 break;
             }
         }
+        // "SF", "MP", "DIE", "PDG": the acronym of a party or a firm abroad
+        // is more often a common abbreviation; it is decided at the end.
+        if let Some((len, surface)) = matched.filter(|(_, s)| foreign_acronym(lexicon, lang, s)) {
+            pending.push((i, len, surface));
+            covered[i..i + len].iter_mut().for_each(|c| *c = true);
+            i += len;
+            continue;
+        }
         if let Some((mut len, surface)) = matched {
             let entry = &lexicon.entries[surface.entry];
             // "General Motors Corp": the legal form belongs to the name.
@@ -134,6 +143,55 @@ pub(super) fn add(
             i += len;
         } else {
             i += 1;
+        }
+    }
+    confirm_acronyms(t, lang, lexicon, pending, out);
+}
+
+/// True for an acronym of an organisation of a country other than the ones
+/// the article's language mostly reports on (France in French; the United
+/// States and Britain in English).
+fn foreign_acronym(lexicon: &Lexicon, lang: Lang, s: &crate::extract::lexicon::Surface) -> bool {
+    let Some(&country) = lexicon.org_country.get(&s.entry) else {
+        return false;
+    };
+    let home: &[&str] = match lang {
+        Lang::Fr => &["country:fr"],
+        Lang::En | Lang::Other => &["country:us", "country:gb"],
+    };
+    s.acronym && !home.contains(&lexicon.entries[country].id.as_str())
+}
+
+/// Keeps the pending acronyms whose country the article names (by name,
+/// capital or nationality) or whose organisation it also names in full.
+fn confirm_acronyms(
+    t: &Tokens<'_>,
+    lang: Lang,
+    lexicon: &Lexicon,
+    pending: Vec<(usize, usize, crate::extract::lexicon::Surface)>,
+    out: &mut ArticleActors,
+) {
+    if pending.is_empty() {
+        return;
+    }
+    let named: std::collections::HashSet<&str> = out.actors.iter().map(|a| a.key.as_str()).collect();
+    let nationality = |country: usize| {
+        (0..t.toks.len()).any(|k| t.toks[k].is_word && lexicon.demonyms.get(t.key(k)) == Some(&country))
+    };
+    let keep: Vec<bool> = pending
+        .iter()
+        .map(|(_, _, s)| {
+            let entry = &lexicon.entries[s.entry];
+            let country = lexicon.org_country[&s.entry];
+            named.contains(entry.id.as_str())
+                || named.contains(lexicon.entries[country].id.as_str())
+                || nationality(country)
+        })
+        .collect();
+    for ((i, len, surface), keep) in pending.into_iter().zip(keep) {
+        if keep {
+            let actor = out.intern(Found::from_entry(&lexicon.entries[surface.entry], lang));
+            push_mention(out, t, actor, i, i + len);
         }
     }
 }

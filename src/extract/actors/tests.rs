@@ -326,3 +326,17 @@ fn french_institutions_keep_their_field() {
         "{got:?}"
     );
 }
+
+/// The acronym of a party abroad counts only where the article names its
+/// country; elsewhere it is a common abbreviation ("le PDG du groupe").
+#[test]
+fn foreign_acronyms_need_their_country() {
+    let got = actors_of("Le PDG du groupe, Jean Martin, a démissionné lundi.", Lang::Fr);
+    assert!(!got.iter().any(|(n, _)| n.contains("gabonais") || n.contains("Gabonese")), "{got:?}");
+    let got = actors_of(
+        "Au Gabon, le PDG a remporté les élections législatives de dimanche.",
+        Lang::Fr,
+    );
+    assert!(got.iter().any(|(n, _)| n == "Gabon"), "{got:?}");
+    assert_eq!(got.len(), 2, "{got:?}");
+}

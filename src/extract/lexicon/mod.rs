@@ -143,6 +143,9 @@ pub struct Lexicon {
     /// Names of media and news agencies (normalised): who credits a photo or
     /// signs a wire story.
     pub media: HashSet<String>,
+    /// Organisations of one country (`orgs.tsv`): entry index → the
+    /// country's entry index.
+    pub org_country: HashMap<usize, usize>,
     /// Words that name a party ("Republicans", "socialistes") as written
     /// (`assets/lexicon/party_words.tsv`) → (language, entry index).
     pub party_words: HashMap<String, Vec<(Lang, usize)>>,
@@ -188,6 +191,7 @@ impl Lexicon {
             action_verbs: HashSet::default(),
             words: HashMap::default(),
             media: HashSet::default(),
+            org_country: HashMap::default(),
             party_words: HashMap::default(),
         };
         for line in data_lines(ACTORS) {

@@ -85,6 +85,10 @@ impl Lexicon {
         for cols in rows(ORGS) {
             let col = |i: usize| cols.get(i).copied().unwrap_or_default();
             let index = self.entry_index(col(0), ActorKind::Org, col(4), col(5));
+            let country = format!("country:{}", col(2).to_lowercase());
+            if let Some(&c) = self.by_id.get(&country) {
+                self.org_country.insert(index, c);
+            }
             let ambiguous: Vec<String> = list(col(7)).map(normalize).collect();
             let media = matches!(col(1), "media" | "news_agency");
             for name in [col(3), col(4), col(5)].into_iter().chain(list(col(6))) {
