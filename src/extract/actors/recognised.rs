@@ -407,6 +407,19 @@ fn with_particles(t: &Tokens<'_>, lexicon: &Lexicon, mut spans: Vec<Span>) -> Ve
     let mut prev_end = 0;
     for span in &mut spans {
         if span.kind == 1 {
+            // "O'Brien", "De’Broski Herbert": a short capitalised prefix
+            // glued by an apostrophe is part of the name.
+            let f = span.first;
+            if f >= prev_end + 2
+                && (t.is_punct(f - 1, '\'') || t.is_punct(f - 1, '’'))
+                && t.toks[f - 1].start == t.toks[f - 2].end
+                && t.toks[f].start == t.toks[f - 1].end
+                && t.toks[f - 2].is_word
+                && t.toks[f - 2].is_cap
+                && t.word(f - 2).chars().count() <= 3
+            {
+                span.first = f - 2;
+            }
             let mut k = span.first;
             while k >= prev_end + 2 && !t.toks[k - 1].after_break {
                 if lexicon.in_list("name_particle", t.word(k - 1)) {
@@ -600,8 +613,14 @@ fn actor_of(
         .rev()
         .find(|k| t.toks[*k].is_word)
         .is_some_and(|k| lexicon.in_list("org_tail", t.key(k)));
+    // "Philippine Sea", "Lawrence Island": a name that ends as a place's is one.
+    let place = (first..end)
+        .rev()
+        .find(|k| t.toks[*k].is_word)
+        .is_some_and(|k| lexicon.in_list("place_tail", t.key(k)));
     match kind {
-        1 => Some(person_actor(surface, None)),
+        1 if institution && words >= 2 => Some(org_actor(surface)),
+        1 if !(place && words >= 2) => Some(person_actor(surface, None)),
         2 => Some(org_actor(surface)),
         3 if institution && words >= 2 => Some(org_actor(surface)),
         _ => Some(Found {

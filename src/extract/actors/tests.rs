@@ -340,3 +340,29 @@ fn foreign_acronyms_need_their_country() {
     assert!(got.iter().any(|(n, _)| n == "Gabon"), "{got:?}");
     assert_eq!(got.len(), 2, "{got:?}");
 }
+
+/// A name that ends as a place's is a place, one that ends as an
+/// institution's an organisation; a glued elided prefix belongs to the name.
+#[test]
+fn names_by_their_last_word_and_glued_prefixes() {
+    let got = actors_of(
+        "The ships met near the Philippine Sea on Monday, said Maria Santos, who studied at \
+         North Dakota State University. Later, De’Broski Herbert said the test was hard.",
+        Lang::En,
+    );
+    let names: Vec<&str> = got.iter().map(|(n, _)| n.as_str()).collect();
+    assert!(names.contains(&"De’Broski Herbert"), "{got:?}");
+    let t = tokenize(
+        "The ships met near the Philippine Sea on Monday, said Maria Santos, who studied at \
+         North Dakota State University.",
+        &|w| LEXICON.honorifics.contains(w),
+    );
+    let found = find_actors(&t, Lang::En, &LEXICON);
+    let people: Vec<&str> = found
+        .actors
+        .iter()
+        .filter(|a| a.kind == ActorKind::Person)
+        .map(|a| a.name.as_str())
+        .collect();
+    assert_eq!(people, ["Maria Santos"], "{:?}", found.actors);
+}
