@@ -1,7 +1,8 @@
 //! Countries and places count as actors only when they act: "la Russie a
 //! annoncé", "Beijing imposed", "Kyiv says", a country that speaks in a quote,
 //! one the article keeps coming back to. Where a story happens ("à Paris",
-//! "in Kashmir"), a dateline or a passing mention is a setting.
+//! "in Kashmir"), a dateline or a passing mention is a setting; so is a
+//! platform where words appear ("on Facebook") unless it acts.
 
 use std::collections::HashSet;
 
@@ -49,6 +50,11 @@ pub fn settings(
                     !(actor || recurring)
                 }
                 ActorKind::Place => !actor,
+                // "posted on Facebook": a platform is where words appear,
+                // an actor only when it acts ("Facebook removed the page").
+                ActorKind::Org => {
+                    !actor && lexicon.in_list("platform", &crate::extract::lexicon::normalize(&a.name))
+                }
                 _ => false,
             }
         })
@@ -107,6 +113,15 @@ fn mention_acts(t: &Tokens<'_>, first: usize, end: usize, lexicon: &Lexicon) -> 
                         | "aussi"
                         | "déjà"
                         | "encore"
+                        // "Snapchat, lui, vous indique", "Facebook, Instagram
+                        // et d'autres ont porté".
+                        | "elle"
+                        | "eux"
+                        | "vous"
+                        | "nous"
+                        | "d"
+                        | "autres"
+                        | "others"
                 )
             {
                 return false;

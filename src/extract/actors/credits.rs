@@ -2,8 +2,10 @@
 //! Images", "(Evan Mitsui/CBC)", "Photo by Ezequiel Becerra / AFP"), bylines
 //! ("By Tom Davies", "Par Lilian Alemagna, Laure Bretton"), wire lines
 //! ("Michael Conroy, AP", "Tom Davies Associated Press", "AFP, MANILA",
-//! "Pete Evans · CBC News · Posted: …") and an agency alone in parentheses
-//! ("(Reuters)", "PARIS (AFP) –"). Their tokens are marked covered before
+//! "Pete Evans · CBC News · Posted: …"), an agency alone in parentheses
+//! ("(Reuters)", "PARIS (AFP) –"), a caption's "| Jason Henry for The
+//! Standard", a contact line ("Benjamin Romano: 206-… or b…@…") and the
+//! author's biography after an "About the author" heading. Their tokens are marked covered before
 //! any pass looks for names, so none takes a name there.
 
 use crate::extract::lexicon::Lexicon;
@@ -19,14 +21,60 @@ const STAMP_LINE: usize = 28;
 pub(super) fn mark(t: &Tokens<'_>, lexicon: &Lexicon, covered: &mut [bool]) {
     let n = t.toks.len();
     let mut start = 0;
+    // Lines still to cover after an "About the author" heading.
+    let mut bio_lines = 0;
     while start < n {
         let mut end = start + 1;
         while end < n && !t.toks[end].after_break {
             end += 1;
         }
-        mark_line(t, lexicon, start, end, covered);
+        if bio_lines > 0 {
+            covered[start..end].iter_mut().for_each(|c| *c = true);
+            bio_lines -= 1;
+        } else if author_heading(t, lexicon, start, end) {
+            bio_lines = BIO_LINES;
+        } else {
+            mark_line(t, lexicon, start, end, covered);
+        }
         start = end;
     }
+}
+
+/// Lines after an "About the author" heading that tell who wrote the
+/// piece (a job title, then the author's short biography).
+const BIO_LINES: usize = 3;
+
+/// True for a heading line such as "About the author", "À propos de
+/// l'auteur" (`author_heading` in `words.tsv`, one word list entry per
+/// heading, normalised).
+fn author_heading(t: &Tokens<'_>, lexicon: &Lexicon, first: usize, end: usize) -> bool {
+    let words: Vec<&str> = (first..end)
+        .filter(|k| t.toks[*k].is_word)
+        .map(|k| t.key(k))
+        .collect();
+    words.len() <= 6 && lexicon.in_list("author_heading", &words.join(" "))
+}
+
+/// "Benjamin Romano: 206-652-6593 or bromano@seattletimes.com": a short
+/// line opening with a name and a colon that gives an e-mail address.
+fn contact_line(t: &Tokens<'_>, first: usize, end: usize, words: &[usize]) -> bool {
+    let colon = (first..end.min(first + 5)).find(|k| t.is_punct(*k, ':'));
+    words.len() <= SHORT_LINE + 6
+        && t.toks[first].is_word
+        && t.toks[first].is_cap
+        && colon.is_some_and(|c| (c..end).any(|k| t.is_punct(k, '@')))
+}
+
+/// "| Jason Henry for The Standard": a caption's last part, after a bar,
+/// naming someone "for" a capitalised outlet; its span.
+fn for_credit(t: &Tokens<'_>, first: usize, end: usize) -> Option<(usize, usize)> {
+    let bar = (first..end).rev().find(|k| t.is_punct(*k, '|'))?;
+    let words: Vec<usize> = (bar + 1..end).filter(|k| t.toks[*k].is_word).collect();
+    let by = words.iter().position(|k| t.key(*k) == "for")?;
+    let named = words[..by].iter().all(|k| t.toks[*k].is_cap);
+    let outlet = words[by + 1..].iter().all(|k| t.toks[*k].is_cap);
+    (by >= 1 && by <= 3 && named && outlet && words.len() <= 8 && words.len() > by + 1)
+        .then_some((bar + 1, end))
 }
 
 fn mark_line(t: &Tokens<'_>, lexicon: &Lexicon, first: usize, end: usize, covered: &mut [bool]) {
@@ -58,9 +106,16 @@ fn mark_line(t: &Tokens<'_>, lexicon: &Lexicon, first: usize, end: usize, covere
         && words
             .iter()
             .any(|k| lexicon.in_list("credit_stamp", t.key(*k)));
-    if byline || stamp || (wire_line(t, lexicon, &words, &media_at) && !ends_sentence) {
+    if byline
+        || stamp
+        || contact_line(t, first, end, &words)
+        || (wire_line(t, lexicon, &words, &media_at) && !ends_sentence)
+    {
         cover(covered, first, end);
         return;
+    }
+    if let Some((a, b)) = for_credit(t, first, end) {
+        cover(covered, a, b);
     }
     // "(Reuters)", "(AFP)": an agency alone in parentheses.
     for &(a, b) in &media_at {

@@ -366,3 +366,36 @@ fn names_by_their_last_word_and_glued_prefixes() {
         .collect();
     assert_eq!(people, ["Maria Santos"], "{:?}", found.actors);
 }
+
+/// A contact line, a caption's "for" credit and the author's biography
+/// name no actor of the story.
+#[test]
+fn author_lines_are_not_actors() {
+    let text = "Whole Foods cut its prices, said Tom Forte, an analyst.\n\n\
+                A cook at the Zuni Cafe. | Jason Henry for The Standard\n\n\
+                Benjamin Romano: 206-652-6593 or bromano@seattletimes.com\n\n\
+                About the author\n\n\
+                Pete Evans is the senior business writer for the paper.";
+    let got = actors_of(text, Lang::En);
+    let names: Vec<&str> = got.iter().map(|(n, _)| n.as_str()).collect();
+    assert!(names.contains(&"Tom Forte"), "{got:?}");
+    for credit in ["Jason Henry", "Benjamin Romano", "Pete Evans"] {
+        assert!(!names.contains(&credit), "{credit}: {got:?}");
+    }
+}
+
+/// A platform where words are posted is no actor; it is one where it acts.
+#[test]
+fn platforms_count_where_they_act() {
+    let names = |text: &str| -> Vec<String> {
+        crate::extract::extract_text(text, Lang::En)
+            .actors
+            .into_iter()
+            .map(|a| a.name)
+            .collect()
+    };
+    let got = names("The mayor posted the video on Facebook on Monday evening.");
+    assert!(!got.iter().any(|n| n == "Facebook"), "{got:?}");
+    let got = names("The mayor posted the video on Monday. Facebook said it had removed it.");
+    assert!(got.iter().any(|n| n == "Facebook"), "{got:?}");
+}
