@@ -78,7 +78,13 @@ pub(super) fn add(
             // word is ("le département d'État américain").
             let capitalised =
                 t.toks[i].is_cap || (len >= 2 && (i + 1..i + len).any(|k| t.toks[k].is_cap));
-            if !capitalised {
+            // "the National Labs", "the National Guard": a name read from a
+            // lower-case article goes on; the known one is not meant.
+            let goes_on = !t.toks[i].is_cap
+                && t.toks.get(i + len).is_some_and(|x| {
+                    x.is_word && x.is_cap && x.sentence == t.toks[i].sentence && !x.after_break
+                });
+            if !capitalised || goes_on {
                 continue;
             }
             if let Some(s) = lexicon.surfaces.get(&key) {

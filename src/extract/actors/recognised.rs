@@ -476,8 +476,23 @@ fn split_person_off(
             && !lexicon.ambiguous_names.contains(key)
             && !lexicon.surfaces.contains_key(key)
     });
-    match given {
-        Some((_, &k)) => vec![(first, k, kind), (k, end, 1)],
+    if let Some((_, &k)) = given {
+        return vec![(first, k, kind), (k, end, 1)];
+    }
+    // "Durban high court judge Mbuzeni Mathenjwa": a lower-case job word
+    // inside, then capitalised words to the end, is the office and the
+    // person. A job word at the end is not the organisation's ("Committee
+    // Chairman").
+    let role = words.iter().enumerate().skip(1).find(|(i, k)| {
+        lexicon.roles.contains(t.key(**k))
+            && (!t.toks[**k].is_cap || *i + 1 == words.len())
+            && words[*i + 1..].iter().all(|w| t.toks[*w].is_cap)
+    });
+    match role {
+        Some((i, &k)) if i + 1 < words.len() => {
+            vec![(first, k, kind), (words[i + 1], end, 1)]
+        }
+        Some((_, &k)) => vec![(first, k, kind)],
         None => vec![(first, end, kind)],
     }
 }

@@ -399,3 +399,21 @@ fn platforms_count_where_they_act() {
     let got = names("The mayor posted the video on Monday. Facebook said it had removed it.");
     assert!(got.iter().any(|n| n == "Facebook"), "{got:?}");
 }
+
+/// A job word inside an organisation's name opens a person's; one at its
+/// end is not the organisation's; a known name read from a lower-case
+/// article that goes on is not meant.
+#[test]
+fn offices_and_their_holders() {
+    let got = actors_of(
+        "The ruling was read by Durban high court judge Mbuzeni Mathenjwa on Friday.",
+        Lang::En,
+    );
+    assert!(got.iter().any(|(n, _)| n == "Mbuzeni Mathenjwa"), "{got:?}");
+    assert!(!got.iter().any(|(n, _)| n.contains("judge")), "{got:?}");
+    let got = actors_of(
+        "Scientists at the National Labs were asked to list their work.",
+        Lang::En,
+    );
+    assert!(!got.iter().any(|(n, _)| n == "The National"), "{got:?}");
+}
