@@ -23,7 +23,7 @@ use crate::model::{Article, Lang};
 
 /// Bump when extraction rules or the lexicon change: stored actors and quotes of
 /// older runs are then extracted again (files are re-read, the index is kept).
-pub const EXTRACTOR_VERSION: u32 = 11;
+pub const EXTRACTOR_VERSION: u32 = 12;
 
 /// One actor of an article, with its mentions.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -53,7 +53,8 @@ pub fn settings(
                 // "posted on Facebook": a platform is where words appear,
                 // an actor only when it acts ("Facebook removed the page").
                 ActorKind::Org => {
-                    !actor && lexicon.in_list("platform", &crate::extract::lexicon::normalize(&a.name))
+                    !actor
+                        && lexicon.in_list("platform", &crate::extract::lexicon::normalize(&a.name))
                 }
                 _ => false,
             }

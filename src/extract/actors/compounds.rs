@@ -81,14 +81,14 @@ fn stretch(t: &Tokens<'_>, lexicon: &Lexicon, out: &mut ArticleActors, i: usize)
     if !last.is_some_and(tail) {
         return;
     }
-    let prev_end = i
-        .checked_sub(1)
-        .map_or(0, |p| out.mentions[p].end_tok);
+    let prev_end = i.checked_sub(1).map_or(0, |p| out.mentions[p].end_tok);
     let mut first = m.first_tok;
     while first > prev_end
         && !t.toks[first].after_break
         && bare(first - 1)
-        && t.sentences.get(sentence).is_some_and(|r| r.start < first - 1)
+        && t.sentences
+            .get(sentence)
+            .is_some_and(|r| r.start < first - 1)
     {
         first -= 1;
     }

@@ -73,7 +73,7 @@ fn for_credit(t: &Tokens<'_>, first: usize, end: usize) -> Option<(usize, usize)
     let by = words.iter().position(|k| t.key(*k) == "for")?;
     let named = words[..by].iter().all(|k| t.toks[*k].is_cap);
     let outlet = words[by + 1..].iter().all(|k| t.toks[*k].is_cap);
-    (by >= 1 && by <= 3 && named && outlet && words.len() <= 8 && words.len() > by + 1)
+    ((1..=3).contains(&by) && named && outlet && words.len() <= 8 && words.len() > by + 1)
         .then_some((bar + 1, end))
 }
 

@@ -180,9 +180,11 @@ fn confirm_acronyms(
     if pending.is_empty() {
         return;
     }
-    let named: std::collections::HashSet<&str> = out.actors.iter().map(|a| a.key.as_str()).collect();
+    let named: std::collections::HashSet<&str> =
+        out.actors.iter().map(|a| a.key.as_str()).collect();
     let nationality = |country: usize| {
-        (0..t.toks.len()).any(|k| t.toks[k].is_word && lexicon.demonyms.get(t.key(k)) == Some(&country))
+        (0..t.toks.len())
+            .any(|k| t.toks[k].is_word && lexicon.demonyms.get(t.key(k)) == Some(&country))
     };
     let keep: Vec<bool> = pending
         .iter()

@@ -328,12 +328,16 @@ fn with_french_field(t: &Tokens<'_>, lexicon: &Lexicon, first: usize, mut end: u
         return end;
     }
     let sentence = t.toks[first].sentence;
-    let inside = |k: usize| k < t.toks.len() && t.toks[k].sentence == sentence && !t.toks[k].after_break;
+    let inside =
+        |k: usize| k < t.toks.len() && t.toks[k].sentence == sentence && !t.toks[k].after_break;
     let content = |k: usize| {
         inside(k)
             && t.toks[k].is_word
             && !t.toks[k].is_cap
-            && lexicon.common_words.get(t.key(k)).is_none_or(|c| *c < FREQUENT)
+            && lexicon
+                .common_words
+                .get(t.key(k))
+                .is_none_or(|c| *c < FREQUENT)
             && !lexicon.verbs.contains_key(t.lower(k))
             && !lexicon.action_verbs.contains(t.key(k))
     };

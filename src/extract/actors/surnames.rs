@@ -74,7 +74,10 @@ pub(super) fn add(
 /// generic word ("Force", "Affairs", "Ministry"), unless the name is a known
 /// newspaper's ("Times" of The New York Times).
 fn org_part(lexicon: &Lexicon, word: &str, name: &str) -> bool {
-    if lexicon.media.contains(&crate::extract::lexicon::normalize(name)) {
+    if lexicon
+        .media
+        .contains(&crate::extract::lexicon::normalize(name))
+    {
         return true;
     }
     let place = lexicon.surfaces.get(word).is_some_and(|s| {

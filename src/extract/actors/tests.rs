@@ -285,7 +285,8 @@ fn institutions_take_their_whole_name() {
         Lang::En,
     );
     assert!(
-        got.iter().any(|(n, _)| n == "Fishing Vessel Owners Association"),
+        got.iter()
+            .any(|(n, _)| n == "Fishing Vessel Owners Association"),
         "{got:?}"
     );
     let got = actors_of(
@@ -293,7 +294,8 @@ fn institutions_take_their_whole_name() {
         Lang::En,
     );
     assert!(
-        got.iter().any(|(n, _)| n == "Indiana State Teachers Association"),
+        got.iter()
+            .any(|(n, _)| n == "Indiana State Teachers Association"),
         "{got:?}"
     );
     assert!(got.iter().any(|(n, _)| n == "Keith Gambill"), "{got:?}");
@@ -308,7 +310,10 @@ fn nationalities_are_not_short_forms() {
          downed five Indian aircraft. The Force was on alert, Indian officials said.",
         Lang::En,
     );
-    let force: Vec<_> = got.iter().filter(|(n, _)| n == "Indian Air Force").collect();
+    let force: Vec<_> = got
+        .iter()
+        .filter(|(n, _)| n == "Indian Air Force")
+        .collect();
     assert_eq!(force, [&("Indian Air Force".to_owned(), 1)], "{got:?}");
 }
 
@@ -331,8 +336,15 @@ fn french_institutions_keep_their_field() {
 /// country; elsewhere it is a common abbreviation ("le PDG du groupe").
 #[test]
 fn foreign_acronyms_need_their_country() {
-    let got = actors_of("Le PDG du groupe, Jean Martin, a démissionné lundi.", Lang::Fr);
-    assert!(!got.iter().any(|(n, _)| n.contains("gabonais") || n.contains("Gabonese")), "{got:?}");
+    let got = actors_of(
+        "Le PDG du groupe, Jean Martin, a démissionné lundi.",
+        Lang::Fr,
+    );
+    assert!(
+        !got.iter()
+            .any(|(n, _)| n.contains("gabonais") || n.contains("Gabonese")),
+        "{got:?}"
+    );
     let got = actors_of(
         "Au Gabon, le PDG a remporté les élections législatives de dimanche.",
         Lang::Fr,

@@ -121,7 +121,8 @@ pub(super) fn resolve(
                                     && LEXICON.verbs.contains_key(t.lower(m.first_tok - 1)))
                         };
                         let candidates = actors.mentions_in(range.start, hi);
-                        let first_fit = |m: &&Mention| fits(m.actor) && !after_preposition(t, m.first_tok);
+                        let first_fit =
+                            |m: &&Mention| fits(m.actor) && !after_preposition(t, m.first_tok);
                         candidates
                             .iter()
                             .filter(subject)
