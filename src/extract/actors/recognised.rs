@@ -372,6 +372,28 @@ fn adjective_like(lexicon: &Lexicon, key: &str) -> bool {
         .is_some_and(|endings| endings.iter().any(|e| key.ends_with(e.as_str())))
 }
 
+/// "Conseil national a poursuivi", "Société des nations que", "Conseil
+/// national M. Cossy", "Ecole impériale du ballet à Saint-Pétersbourg": a
+/// verb, a frequent word that links no name's words, or an honorific ends an
+/// organisation's name the recogniser ran on.
+fn ends_organisation(t: &Tokens<'_>, lexicon: &Lexicon, k: usize) -> bool {
+    let tok = &t.toks[k];
+    if !tok.is_word {
+        return false;
+    }
+    if lexicon.honorifics.contains(t.word(k))
+        || (t.is_punct(k + 1, '.') && lexicon.honorifics.contains(&format!("{}.", t.word(k))))
+    {
+        return true;
+    }
+    let key = t.key(k);
+    !tok.is_cap
+        && (lexicon.verbs.contains_key(t.lower(k))
+            || lexicon.action_verbs.contains(t.lower(k))
+            || (lexicon.common_words.get(key).is_some_and(|c| *c >= FREQUENT)
+                && !lexicon.in_list("name_link", key)))
+}
+
 /// Treebank count from which a lower-case word is a function word
 /// ("cette", "son", "tous"), not part of an institution's field.
 const FREQUENT: u32 = 90;
@@ -539,6 +561,11 @@ fn plausible(t: &Tokens<'_>, lexicon: &Lexicon, kind: u8, first: usize, end: usi
 /// and trailing punctuation. `None` when nothing is left.
 fn trim(t: &Tokens<'_>, lexicon: &Lexicon, span: Span) -> Option<(usize, usize)> {
     let (mut first, mut end) = (span.first, span.end);
+    if span.kind == 2
+        && let Some(cut) = (first + 1..end).find(|k| ends_organisation(t, lexicon, *k))
+    {
+        end = cut;
+    }
     // No trailing punctuation, linking word or elision ("Ministry of", "New
     // York d'"), and a person's name ends with a capitalised word ("Mariam
     // narrates").

@@ -429,3 +429,20 @@ fn offices_and_their_holders() {
     );
     assert!(!got.iter().any(|(n, _)| n == "The National"), "{got:?}");
 }
+
+/// A verb, a frequent word or an honorific ends an organisation's name
+/// the recogniser ran on.
+#[test]
+fn organisations_end_before_the_verb() {
+    let got = actors_of(
+        "Le Conseil national a poursuivi lundi l'examen du budget, puis la Société des nations \
+         que préside M. Cossy a siégé.",
+        Lang::Fr,
+    );
+    for (name, _) in &got {
+        assert!(
+            !name.contains(" a ") && !name.ends_with(" que") && !name.contains("M."),
+            "{got:?}"
+        );
+    }
+}
