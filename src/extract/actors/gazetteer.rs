@@ -66,7 +66,14 @@ pub(super) fn add(
                     key.push(' ');
                 }
                 key.push_str(t.key(k));
-                spans.push((k + 1 - i, key.clone()));
+                let surface = lexicon.surfaces.contains_key(&key);
+                if surface {
+                    spans.push((k + 1 - i, key.clone()));
+                }
+                // No longer name starts with these words.
+                if !lexicon.prefixes.contains(&key) {
+                    break;
+                }
             } else if !matches!(t.word(k), "'" | "’" | ".") {
                 break;
             }

@@ -128,6 +128,10 @@ pub struct Lexicon {
     pub people: HashMap<String, usize>,
     /// First word of every surface form: gazetteer lookups start only there.
     pub first_words: HashSet<String>,
+    /// Every shorter run of first words of a surface form ("conseil",
+    /// "conseil d" for "conseil d etat"): a matcher stops extending a key
+    /// that is neither a surface nor one of these.
+    pub prefixes: HashSet<String>,
     /// Given names that are also common words ("June", "Pierre"), normalised.
     pub ambiguous_names: HashSet<String>,
     /// Common French and English words (normalised) → how often treebanks use them.
@@ -184,6 +188,7 @@ impl Lexicon {
             by_id: HashMap::default(),
             people: HashMap::default(),
             first_words: HashSet::default(),
+            prefixes: HashSet::default(),
             ambiguous_names: HashSet::default(),
             common_words: HashMap::default(),
             org_heads: HashMap::default(),
@@ -350,6 +355,9 @@ impl Lexicon {
         self.max_tokens = self.max_tokens.max(key.split(' ').count());
         self.first_words
             .insert(key.split(' ').next().unwrap_or_default().to_owned());
+        for (at, _) in key.match_indices(' ') {
+            self.prefixes.insert(key[..at].to_owned());
+        }
         // The first listing wins: a name is never both an actor and a metonym.
         self.surfaces.entry(key).or_insert(Surface {
             entry,

@@ -299,6 +299,10 @@ fn mark_gazetteer(t: &Tokens<'_>, lexicon: &Lexicon, flags: &mut [u32]) {
                         best = Some((k + 1, *s));
                     }
                 }
+                // No longer name starts with these words.
+                if !lexicon.prefixes.contains(&key) {
+                    break;
+                }
             } else if !matches!(t.word(k), "'" | "’" | "." | "-") {
                 break;
             }
