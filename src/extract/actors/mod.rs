@@ -11,6 +11,7 @@ mod affiliation;
 mod compounds;
 mod credits;
 mod gazetteer;
+mod org_names;
 mod parties;
 mod recognised;
 mod shaped;

@@ -17,6 +17,8 @@ mod phrase;
 mod resolve;
 mod rules;
 mod spans;
+#[cfg(test)]
+mod speaker_tests;
 mod speech;
 #[cfg(test)]
 mod tests;
