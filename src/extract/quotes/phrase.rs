@@ -139,6 +139,12 @@ pub(super) fn noun_phrase_speaker(
         if let Some(m) = actors.mention_at(j) {
             let actor = m.actor;
             let surface = (m.start, m.end);
+            // "says a doctor from Hebron", "un proche de X": the person after
+            // a job word and a preposition is not the one who speaks.
+            if role.is_some() && j > k && lexicon.in_list("preposition", t.lower(j - 1)) {
+                j = m.end_tok;
+                continue;
+            }
             // "said Drexel Burnham Lambert analyst Norman Mains": a firm, a
             // job, then the person who speaks (whatever the firm was taken for).
             let e = m.end_tok;
@@ -371,7 +377,7 @@ pub(super) fn subject_before(
         .rev()
         .find(|m| actors.actors[m.actor].kind == ActorKind::Person)
     {
-        return Some(actor_who(m));
+        return Some(clause_subject(t, m.end_tok, verb).unwrap_or_else(|| actor_who(m)));
     }
     // "A spokeswoman for Milan-based Ambrosiano said": nobody named.
     if let Some(who) = unnamed_subject(t, from, verb) {
@@ -435,6 +441,34 @@ pub(super) fn subject_before(
         }
     }
     None
+}
+
+/// "Mbumba said he was present when doctors told those at the hospital:":
+/// a clause opened after the person named ("when", "that", "quand") has
+/// its own subject before the verb, a pronoun or a short noun phrase with
+/// no name ("doctors", "the nurses").
+fn clause_subject(t: &Tokens<'_>, after: usize, verb: usize) -> Option<Who> {
+    let opener = (after..verb)
+        .rev()
+        .find(|k| LEXICON.in_list("subject_clause", t.lower(*k)))?;
+    let words: Vec<usize> = (opener + 1..verb).collect();
+    if words.is_empty()
+        || words.len() > 4
+        || words
+            .iter()
+            .any(|k| !t.toks[*k].is_word || t.toks[*k].is_cap || LEXICON.verbs.contains_key(t.lower(*k)))
+    {
+        return None;
+    }
+    let first = words[0];
+    let w = t.lower(first);
+    if words.len() == 1 && PRONOUNS.contains(&w) {
+        return Some(Who::Pronoun(w.to_owned(), first));
+    }
+    // A determiner then a noun, or a plural noun alone ("doctors told").
+    let plural = words.len() == 1 && (w.ends_with('s') || w.ends_with('x'));
+    (DETERMINERS.contains(&w) && words.len() >= 2 || plural)
+        .then(|| description(t, first, first + 1, verb))
 }
 
 /// The subject of a participle clause (", saying", ", déclarant") is the

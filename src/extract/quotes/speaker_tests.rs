@@ -150,3 +150,25 @@ fn pronouns_skip_names_at_the_end_of_a_sentence() {
         "{got:?}"
     );
 }
+
+/// A person after a job word and a preposition is not the speaker; a
+/// clause opened after a person has its own subject.
+#[test]
+fn descriptions_and_clause_subjects() {
+    let got = quotes(
+        "\"We are not just numbers,\" says a doctor from Hebron, whose name was withheld.",
+        Lang::En,
+    );
+    assert_eq!(got[0].speaker, None, "{got:?}");
+    assert!(
+        got[0].speaker_text.as_deref().is_some_and(|s| s.contains("doctor")),
+        "{got:?}"
+    );
+    let got = quotes(
+        "Nangolo Mbumba said he was present when doctors told those at the hospital: \
+         \"We just lost him.\"",
+        Lang::En,
+    );
+    assert_eq!(got[0].speaker, None, "{got:?}");
+    assert_eq!(got[0].speaker_text.as_deref(), Some("doctors"), "{got:?}");
+}
