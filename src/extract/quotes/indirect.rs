@@ -103,10 +103,15 @@ pub(super) fn reporting_subjects(t: &Tokens<'_>, actors: &ArticleActors) -> Vec<
                     Some(Who::Actor(a, _)) => Some(a),
                     // ", saying" after "he …": the pronoun's person is not known here.
                     Some(_) => None,
+                    // Not a person named inside a quote that closes before
+                    // the verb ("… by the Trump transition team," said Hoyer).
                     None => actors
                         .mentions_in(from, k)
                         .iter()
                         .rev()
+                        .take_while(|m| {
+                            !(m.end_tok..k).any(|x| matches!(t.word(x), "”" | "»" | "\""))
+                        })
                         .find(|m| actors.actors[m.actor].kind == ActorKind::Person)
                         .map(|m| m.actor),
                 };

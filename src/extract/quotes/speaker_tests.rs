@@ -172,3 +172,16 @@ fn descriptions_and_clause_subjects() {
     assert_eq!(got[0].speaker, None, "{got:?}");
     assert_eq!(got[0].speaker_text.as_deref(), Some("doctors"), "{got:?}");
 }
+
+/// A person named inside a quote is not the passage's speaker: the next
+/// quote of the paragraph is still the one who was quoted.
+#[test]
+fn names_inside_a_quote_do_not_speak_next() {
+    let text = "Staff were outraged.\n\n\"I am alarmed by the questionnaire sent by the Trump \
+                transition team to the Department of Energy,\" said Rep. Steny H. Hoyer, Md., \
+                the second ranking Democrat in the House. \"This raises serious concerns as to \
+                the motivation of such a request.\"";
+    let got = quotes(text, Lang::En);
+    assert_eq!(got.len(), 2, "{got:?}");
+    assert_eq!(got[1].speaker.as_deref(), Some("Steny H. Hoyer"), "{got:?}");
+}
