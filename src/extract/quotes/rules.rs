@@ -85,7 +85,11 @@ pub(super) fn after_attribution(
     } else {
         return None;
     };
-    if verb_phrase_at(t, name_end).is_some() {
+    if let Some((v, _)) = verb_phrase_at(t, name_end) {
+        // "…" Smith agreed: "…": the colon gives the words that follow.
+        if t.is_punct(v + 1, ':') {
+            return None;
+        }
         return Some((who, 0.9));
     }
     // A person, then an apposition, then the verb: "Jack Garner, film critic

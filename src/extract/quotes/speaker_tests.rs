@@ -185,3 +185,13 @@ fn names_inside_a_quote_do_not_speak_next() {
     assert_eq!(got.len(), 2, "{got:?}");
     assert_eq!(got[1].speaker.as_deref(), Some("Steny H. Hoyer"), "{got:?}");
 }
+
+/// "X agreed:" after a quote introduces the next quote, not the one before.
+#[test]
+fn a_colon_points_forward() {
+    let text = "\"It's a totally different muscle,\" York said. \"You have to take yourself out \
+                of it a little bit.\" Smith agreed: \"It's a different job altogether.\"";
+    let got = quotes(text, Lang::En);
+    let speakers: Vec<Option<&str>> = got.iter().map(|q| q.speaker.as_deref()).collect();
+    assert_eq!(speakers, [Some("York"), Some("York"), Some("Smith")], "{got:?}");
+}
