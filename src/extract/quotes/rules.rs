@@ -242,10 +242,12 @@ pub(super) fn subject_attribution(
     let range = t.sentences.get(sentence)?.clone();
     let lo = range.start.max(open.saturating_sub(WINDOW));
     let hi = range.end.min(after + WINDOW);
+    // A verb after the quote that a colon follows gives the next words.
     let verb = (lo..hi).filter(|k| *k < open || *k >= after).find(|k| {
         t.toks[*k].is_word
             && LEXICON.verbs.contains_key(t.lower(*k))
             && !AUXILIARIES.contains(&t.lower(*k))
+            && !(*k >= after && t.is_punct(*k + 1, ':'))
     })?;
     // A name inside the quote is not the subject of a verb after it.
     let from = if verb >= after { after } else { range.start };
