@@ -454,9 +454,9 @@ fn clause_subject(t: &Tokens<'_>, after: usize, verb: usize) -> Option<Who> {
     let words: Vec<usize> = (opener + 1..verb).collect();
     if words.is_empty()
         || words.len() > 4
-        || words
-            .iter()
-            .any(|k| !t.toks[*k].is_word || t.toks[*k].is_cap || LEXICON.verbs.contains_key(t.lower(*k)))
+        || words.iter().any(|k| {
+            !t.toks[*k].is_word || t.toks[*k].is_cap || LEXICON.verbs.contains_key(t.lower(*k))
+        })
     {
         return None;
     }

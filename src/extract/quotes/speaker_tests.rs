@@ -161,7 +161,10 @@ fn descriptions_and_clause_subjects() {
     );
     assert_eq!(got[0].speaker, None, "{got:?}");
     assert!(
-        got[0].speaker_text.as_deref().is_some_and(|s| s.contains("doctor")),
+        got[0]
+            .speaker_text
+            .as_deref()
+            .is_some_and(|s| s.contains("doctor")),
         "{got:?}"
     );
     let got = quotes(
@@ -193,5 +196,9 @@ fn a_colon_points_forward() {
                 of it a little bit.\" Smith agreed: \"It's a different job altogether.\"";
     let got = quotes(text, Lang::En);
     let speakers: Vec<Option<&str>> = got.iter().map(|q| q.speaker.as_deref()).collect();
-    assert_eq!(speakers, [Some("York"), Some("York"), Some("Smith")], "{got:?}");
+    assert_eq!(
+        speakers,
+        [Some("York"), Some("York"), Some("Smith")],
+        "{got:?}"
+    );
 }
