@@ -125,7 +125,7 @@ pub fn extract_until(
     let speakers: std::collections::HashSet<usize> =
         quotes.iter().filter_map(|q| q.speaker).collect();
     // Countries and places that are only where the story happens are no actors.
-    let settings = actors::acting::settings(&t, &found, &speakers, lexicon);
+    let settings = actors::acting::settings(&t, lang, &found, &speakers, lexicon);
     let mut out = Extraction::default();
     let mut by_actor: Vec<Vec<&actors::Mention>> = vec![Vec::new(); found.actors.len()];
     for m in &found.mentions {

@@ -9,6 +9,10 @@ use std::collections::HashSet;
 use super::ArticleActors;
 use crate::extract::lexicon::{ActorKind, Lexicon};
 use crate::extract::tokens::Tokens;
+use crate::model::Lang;
+
+/// Treebank count from which a word is a function word ("has", "and").
+const FUNCTION_WORD: u32 = 90;
 
 /// A country named this many times in one article is one of its actors.
 const MENTIONS_THAT_ACT: usize = 3;
@@ -17,6 +21,7 @@ const MENTIONS_THAT_ACT: usize = 3;
 /// `speakers` are actors that speak in a quote (they act).
 pub fn settings(
     t: &Tokens<'_>,
+    lang: Lang,
     found: &ArticleActors,
     speakers: &HashSet<usize>,
     lexicon: &Lexicon,
@@ -25,11 +30,17 @@ pub fn settings(
     let mut acts = vec![false; found.actors.len()];
     let mut participates = vec![false; found.actors.len()];
     for m in &found.mentions {
-        if let Some(c) = counts.get_mut(m.actor) {
-            *c += 1;
-        }
         if mention_acts(t, m.first_tok, m.end_tok, lexicon) {
             acts[m.actor] = true;
+        }
+        // "U.S. officials", "the United States secretary of state": in
+        // English a country before a noun qualifies it; it neither comes
+        // back nor takes part there.
+        if lang == Lang::En && modifier(t, m.end_tok, lexicon) {
+            continue;
+        }
+        if let Some(c) = counts.get_mut(m.actor) {
+            *c += 1;
         }
         if !is_setting(t, m.first_tok, lexicon) {
             participates[m.actor] = true;
@@ -61,6 +72,21 @@ pub fn settings(
         })
         .map(|(i, _)| i)
         .collect()
+}
+
+/// True when the word after a name at `end` is a lower-case noun it
+/// qualifies: not a verb, an auxiliary or a function word.
+fn modifier(t: &Tokens<'_>, end: usize, lexicon: &Lexicon) -> bool {
+    if !t.toks.get(end).is_some_and(|x| x.is_word && !x.is_cap) {
+        return false;
+    }
+    let lower = t.lower(end);
+    !(lexicon.verbs.contains_key(lower)
+        || lexicon.action_verbs.contains(lower)
+        || lexicon
+            .common_words
+            .get(t.key(end))
+            .is_some_and(|c| *c >= FUNCTION_WORD))
 }
 
 /// True when the name at tokens `first..end` is the subject of a verb of

@@ -446,3 +446,30 @@ fn organisations_end_before_the_verb() {
         );
     }
 }
+
+/// In English a country before a noun only qualifies it ("U.S. officials");
+/// it counts where it acts.
+#[test]
+fn countries_that_qualify_a_noun_do_not_act() {
+    let names = |text: &str| -> Vec<String> {
+        crate::extract::extract_text(text, Lang::En)
+            .actors
+            .into_iter()
+            .map(|a| a.name)
+            .collect()
+    };
+    let got = names(
+        "The talks resumed. U.S. officials met the envoy. Later, U.S. negotiators left the room.",
+    );
+    assert!(
+        !got.iter()
+            .any(|n| n.contains("United States") || n == "U.S."),
+        "{got:?}"
+    );
+    let got = names("The talks resumed. The United States imposed new sanctions on Monday.");
+    assert!(
+        got.iter()
+            .any(|n| n.contains("United States") || n == "U.S."),
+        "{got:?}"
+    );
+}
