@@ -11,9 +11,6 @@ use crate::extract::lexicon::{ActorKind, Lexicon};
 use crate::extract::tokens::Tokens;
 use crate::model::Lang;
 
-/// Treebank count from which a word is a function word ("has", "and").
-const FUNCTION_WORD: u32 = 90;
-
 /// A country named this many times in one article is one of its actors.
 const MENTIONS_THAT_ACT: usize = 3;
 
@@ -83,10 +80,7 @@ fn modifier(t: &Tokens<'_>, end: usize, lexicon: &Lexicon) -> bool {
     let lower = t.lower(end);
     !(lexicon.verbs.contains_key(lower)
         || lexicon.action_verbs.contains(lower)
-        || lexicon
-            .common_words
-            .get(t.key(end))
-            .is_some_and(|c| *c >= FUNCTION_WORD))
+        || lexicon.is_function_word(t.key(end)))
 }
 
 /// True when the name at tokens `first..end` is the subject of a verb of

@@ -4,7 +4,7 @@
 //! to the recogniser.
 
 use super::{ActorKind, ArticleActors, Found, push_mention, shadowed_surnames};
-use crate::extract::lexicon::Lexicon;
+use crate::extract::lexicon::{Lexicon, Surface};
 use crate::extract::tokens::Tokens;
 use crate::model::Lang;
 
@@ -53,7 +53,7 @@ pub(super) fn add(
         // Candidate spans, shortest first: words joined by their keys (the key of
         // "d'État" is "d etat", of "U.S." is "u s"), within the sentence, with
         // only apostrophes and periods between words.
-        let mut spans: Vec<(usize, String)> = Vec::new();
+        let mut spans: Vec<(usize, String, Surface)> = Vec::new();
         let mut key = String::new();
         let mut k = i;
         while k < n
@@ -66,9 +66,8 @@ pub(super) fn add(
                     key.push(' ');
                 }
                 key.push_str(t.key(k));
-                let surface = lexicon.surfaces.contains_key(&key);
-                if surface {
-                    spans.push((k + 1 - i, key.clone()));
+                if let Some(s) = lexicon.surfaces.get(&key) {
+                    spans.push((k + 1 - i, key.clone(), *s));
                 }
                 // No longer name starts with these words.
                 if !lexicon.prefixes.contains(&key) {
@@ -80,7 +79,7 @@ pub(super) fn add(
             k += 1;
         }
         let mut matched = None;
-        for (len, key) in spans.into_iter().rev() {
+        for (len, key, s) in spans.into_iter().rev() {
             // Names are capitalised; a lower-case start is allowed only when a later
             // word is ("le département d'État américain").
             let capitalised =
@@ -94,44 +93,42 @@ pub(super) fn add(
             if !capitalised || goes_on {
                 continue;
             }
-            if let Some(s) = lexicon.surfaces.get(&key) {
-                let surface = &t.text[t.toks[i].start..t.toks[i + len - 1].end];
-                let exact_case = surface
-                    .chars()
-                    .filter(|c| c.is_alphabetic())
-                    .all(char::is_uppercase);
-                if (s.acronym && !exact_case) || s.weak {
-                    continue;
-                }
-                // "JAKARTA -" opening a paragraph is a dateline: where the story was
-                // written, not an actor.
-                let dateline = s.metonym && exact_case && t.toks[i].after_break && len == 1;
-                if dateline || (len == 1 && shadowed.contains(&key)) {
-                    break;
-                }
-                let entry_kind = match lexicon.entries[s.entry].kind {
-                    ActorKind::Person => 1,
-                    ActorKind::Org | ActorKind::Other => 2,
-                    _ => 3,
-                };
-                let within = |k: usize| inside_longer.get(k).copied().unwrap_or(0);
-                let longer_other = within(i) != 0
-                    && within(i) != entry_kind
-                    && (within(i.wrapping_sub(1)) == within(i) || within(i + len) == within(i));
-                if longer_other {
-                    break;
-                }
-                // "the National Treasury Employees Union", "U.N. Environment
-                // Programme": a known name that opens a longer institution's
-                // name is part of it.
-                if lexicon.entries[s.entry].kind == ActorKind::Org
-                    && continues_as_institution(t, lexicon, i + len)
-                {
-                    break;
-                }
-                matched = Some((len, *s));
+            let surface = &t.text[t.toks[i].start..t.toks[i + len - 1].end];
+            let exact_case = surface
+                .chars()
+                .filter(|c| c.is_alphabetic())
+                .all(char::is_uppercase);
+            if (s.acronym && !exact_case) || s.weak {
+                continue;
+            }
+            // "JAKARTA -" opening a paragraph is a dateline: where the story was
+            // written, not an actor.
+            let dateline = s.metonym && exact_case && t.toks[i].after_break && len == 1;
+            if dateline || (len == 1 && shadowed.contains(&key)) {
                 break;
             }
+            let entry_kind = match lexicon.entries[s.entry].kind {
+                ActorKind::Person => 1,
+                ActorKind::Org | ActorKind::Other => 2,
+                _ => 3,
+            };
+            let within = |k: usize| inside_longer.get(k).copied().unwrap_or(0);
+            let longer_other = within(i) != 0
+                && within(i) != entry_kind
+                && (within(i.wrapping_sub(1)) == within(i) || within(i + len) == within(i));
+            if longer_other {
+                break;
+            }
+            // "the National Treasury Employees Union", "U.N. Environment
+            // Programme": a known name that opens a longer institution's
+            // name is part of it.
+            if lexicon.entries[s.entry].kind == ActorKind::Org
+                && continues_as_institution(t, lexicon, i + len)
+            {
+                break;
+            }
+            matched = Some((len, s));
+            break;
         }
         // "SF", "MP", "DIE", "PDG": the acronym of a party or a firm abroad
         // is more often a common abbreviation; it is decided at the end.
@@ -164,7 +161,7 @@ pub(super) fn add(
 /// True for an acronym of an organisation of a country other than the ones
 /// the article's language mostly reports on (France in French; the United
 /// States and Britain in English).
-fn foreign_acronym(lexicon: &Lexicon, lang: Lang, s: &crate::extract::lexicon::Surface) -> bool {
+fn foreign_acronym(lexicon: &Lexicon, lang: Lang, s: &Surface) -> bool {
     let Some(&country) = lexicon.org_country.get(&s.entry) else {
         return false;
     };
@@ -181,7 +178,7 @@ fn confirm_acronyms(
     t: &Tokens<'_>,
     lang: Lang,
     lexicon: &Lexicon,
-    pending: Vec<(usize, usize, crate::extract::lexicon::Surface)>,
+    pending: Vec<(usize, usize, Surface)>,
     out: &mut ArticleActors,
 ) {
     if pending.is_empty() {
@@ -189,10 +186,11 @@ fn confirm_acronyms(
     }
     let named: std::collections::HashSet<&str> =
         out.actors.iter().map(|a| a.key.as_str()).collect();
-    let nationality = |country: usize| {
-        (0..t.toks.len())
-            .any(|k| t.toks[k].is_word && lexicon.demonyms.get(t.key(k)) == Some(&country))
-    };
+    // The countries whose nationality the article writes, read once.
+    let nationalities: std::collections::HashSet<usize> = (0..t.toks.len())
+        .filter(|k| t.toks[*k].is_word)
+        .filter_map(|k| lexicon.demonyms.get(t.key(k)).copied())
+        .collect();
     let keep: Vec<bool> = pending
         .iter()
         .map(|(_, _, s)| {
@@ -200,7 +198,7 @@ fn confirm_acronyms(
             let country = lexicon.org_country[&s.entry];
             named.contains(entry.id.as_str())
                 || named.contains(lexicon.entries[country].id.as_str())
-                || nationality(country)
+                || nationalities.contains(&country)
         })
         .collect();
     for ((i, len, surface), keep) in pending.into_iter().zip(keep) {

@@ -119,10 +119,7 @@ pub(super) fn with_french_field(
         inside(k)
             && t.toks[k].is_word
             && !t.toks[k].is_cap
-            && lexicon
-                .common_words
-                .get(t.key(k))
-                .is_none_or(|c| *c < FREQUENT)
+            && !lexicon.is_function_word(t.key(k))
             && !lexicon.verbs.contains_key(t.lower(k))
             && !lexicon.action_verbs.contains(t.key(k))
     };
@@ -166,22 +163,12 @@ pub(super) fn ends_organisation(t: &Tokens<'_>, lexicon: &Lexicon, k: usize) -> 
     if !tok.is_word {
         return false;
     }
-    if lexicon.honorifics.contains(t.word(k))
-        || (t.is_punct(k + 1, '.') && lexicon.honorifics.contains(&format!("{}.", t.word(k))))
-    {
+    if lexicon.is_honorific(t.word(k), t.is_punct(k + 1, '.')) {
         return true;
     }
     let key = t.key(k);
     !tok.is_cap
         && (lexicon.verbs.contains_key(t.lower(k))
             || lexicon.action_verbs.contains(t.lower(k))
-            || (lexicon
-                .common_words
-                .get(key)
-                .is_some_and(|c| *c >= FREQUENT)
-                && !lexicon.in_list("name_link", key)))
+            || (lexicon.is_function_word(key) && !lexicon.in_list("name_link", key)))
 }
-
-/// Treebank count from which a lower-case word is a function word
-/// ("cette", "son", "tous"), not part of an institution's field.
-const FREQUENT: u32 = 90;

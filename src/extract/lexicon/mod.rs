@@ -161,6 +161,9 @@ const ROLES: &str = include_str!("../../../assets/lexicon/roles.tsv");
 const VERBS: &str = include_str!("../../../assets/lexicon/reporting_verbs.tsv");
 const DEMONYMS: &str = include_str!("../../../assets/lexicon/demonyms.tsv");
 const ACTION_VERBS: &str = include_str!("../../../assets/lexicon/action_verbs.tsv");
+/// Treebank count from which a word is a function word.
+const FUNCTION_WORD: u32 = 90;
+
 const WORDS: &str = include_str!("../../../assets/lexicon/words.tsv");
 const PARTY_WORDS: &str = include_str!("../../../assets/lexicon/party_words.tsv");
 
@@ -322,6 +325,21 @@ impl Lexicon {
             }
         }
         lexicon
+    }
+
+    /// True for an honorific as written ("Mme", "Dr"), or one written with
+    /// a period when one follows ("M" + ".").
+    pub fn is_honorific(&self, word: &str, period_follows: bool) -> bool {
+        self.honorifics.contains(word)
+            || (period_follows && self.honorifics.contains(&format!("{word}.")))
+    }
+
+    /// True for a lower-case word the treebanks use so often that it is a
+    /// function word ("cette", "son", "has", "and"), not part of a name.
+    pub fn is_function_word(&self, key: &str) -> bool {
+        self.common_words
+            .get(key)
+            .is_some_and(|c| *c >= FUNCTION_WORD)
     }
 
     /// True when `word` (any case) is in the word list `list` of `words.tsv`.

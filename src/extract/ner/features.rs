@@ -138,10 +138,7 @@ impl<'t, 'a> Context<'t, 'a> {
                 Some(count) if *count >= 2 => *f |= flag::COMMON,
                 _ => {}
             }
-            if lexicon.honorifics.contains(t.word(i))
-                || (t.is_punct(i + 1, '.')
-                    && lexicon.honorifics.contains(&format!("{}.", t.word(i))))
-            {
+            if lexicon.is_honorific(t.word(i), t.is_punct(i + 1, '.')) {
                 *f |= flag::HONORIFIC;
             }
             if lexicon.roles.contains(key) {
