@@ -3,6 +3,20 @@
 use super::super::tokens::tokenize;
 use super::*;
 
+/// The names of the actors the whole extraction keeps (settings left out).
+fn extracted_names(text: &str, lang: Lang) -> Vec<String> {
+    crate::extract::extract_text(text, lang)
+        .actors
+        .into_iter()
+        .map(|a| a.name)
+        .collect()
+}
+
+/// `got` (from [`actors_of`]) has an actor named `name`.
+fn assert_named(got: &[(String, usize)], name: &str) {
+    assert!(got.iter().any(|(n, _)| n == name), "{name}: {got:?}");
+}
+
 fn actors_of(text: &str, lang: Lang) -> Vec<(String, usize)> {
     let t = tokenize(text, &|w| LEXICON.honorifics.contains(w));
     let found = find_actors(&t, lang, &LEXICON);
@@ -284,21 +298,13 @@ fn institutions_take_their_whole_name() {
         "Bob Alverson, head of the Fishing Vessel Owners Association, said it was a good year.",
         Lang::En,
     );
-    assert!(
-        got.iter()
-            .any(|(n, _)| n == "Fishing Vessel Owners Association"),
-        "{got:?}"
-    );
+    assert_named(&got, "Fishing Vessel Owners Association");
     let got = actors_of(
         "The rally was large. Indiana State Teachers Association President Keith Gambill spoke first.",
         Lang::En,
     );
-    assert!(
-        got.iter()
-            .any(|(n, _)| n == "Indiana State Teachers Association"),
-        "{got:?}"
-    );
-    assert!(got.iter().any(|(n, _)| n == "Keith Gambill"), "{got:?}");
+    assert_named(&got, "Indiana State Teachers Association");
+    assert_named(&got, "Keith Gambill");
 }
 
 /// A nationality or an institution's generic word alone does not stand for
@@ -325,10 +331,9 @@ fn french_institutions_keep_their_field() {
          donne son avis au premier ministre.",
         Lang::Fr,
     );
-    assert!(
-        got.iter()
-            .any(|(n, _)| n == "Commission nationale de contrôle des interceptions de sécurité"),
-        "{got:?}"
+    assert_named(
+        &got,
+        "Commission nationale de contrôle des interceptions de sécurité",
     );
 }
 
@@ -349,7 +354,7 @@ fn foreign_acronyms_need_their_country() {
         "Au Gabon, le PDG a remporté les élections législatives de dimanche.",
         Lang::Fr,
     );
-    assert!(got.iter().any(|(n, _)| n == "Gabon"), "{got:?}");
+    assert_named(&got, "Gabon");
     assert_eq!(got.len(), 2, "{got:?}");
 }
 
@@ -399,13 +404,7 @@ fn author_lines_are_not_actors() {
 /// A platform where words are posted is no actor; it is one where it acts.
 #[test]
 fn platforms_count_where_they_act() {
-    let names = |text: &str| -> Vec<String> {
-        crate::extract::extract_text(text, Lang::En)
-            .actors
-            .into_iter()
-            .map(|a| a.name)
-            .collect()
-    };
+    let names = |text: &str| extracted_names(text, Lang::En);
     let got = names("The mayor posted the video on Facebook on Monday evening.");
     assert!(!got.iter().any(|n| n == "Facebook"), "{got:?}");
     let got = names("The mayor posted the video on Monday. Facebook said it had removed it.");
@@ -421,7 +420,7 @@ fn offices_and_their_holders() {
         "The ruling was read by Durban high court judge Mbuzeni Mathenjwa on Friday.",
         Lang::En,
     );
-    assert!(got.iter().any(|(n, _)| n == "Mbuzeni Mathenjwa"), "{got:?}");
+    assert_named(&got, "Mbuzeni Mathenjwa");
     assert!(!got.iter().any(|(n, _)| n.contains("judge")), "{got:?}");
     let got = actors_of(
         "Scientists at the National Labs were asked to list their work.",
@@ -451,13 +450,7 @@ fn organisations_end_before_the_verb() {
 /// it counts where it acts.
 #[test]
 fn countries_that_qualify_a_noun_do_not_act() {
-    let names = |text: &str| -> Vec<String> {
-        crate::extract::extract_text(text, Lang::En)
-            .actors
-            .into_iter()
-            .map(|a| a.name)
-            .collect()
-    };
+    let names = |text: &str| extracted_names(text, Lang::En);
     let got = names(
         "The talks resumed. U.S. officials met the envoy. Later, U.S. negotiators left the room.",
     );

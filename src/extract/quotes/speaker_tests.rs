@@ -1,26 +1,24 @@
 //! Table tests of who speaks when no name sits next to the quote:
 //! institutions and documents, pronouns, and the evidence kept.
 
-use super::super::{ExtractedQuote, extract_text};
+use super::tests::{quotes, speaker_names};
 use crate::model::Lang;
 
-fn quotes(text: &str, lang: Lang) -> Vec<ExtractedQuote> {
-    extract_text(text, lang).quotes
+/// The text's one quote is given to no actor but to `description`.
+fn assert_unnamed(text: &str, lang: Lang, description: &str) {
+    let got = quotes(text, lang);
+    assert_eq!(got[0].speaker, None, "{got:?}");
+    assert_eq!(got[0].speaker_text.as_deref(), Some(description), "{got:?}");
 }
 
 /// An institution or a document that no name stands for speaks as its
 /// description.
 #[test]
 fn institutions_and_documents_speak() {
-    let got = quotes(
+    assert_unnamed(
         "Le rapport affirme que « la situation est grave ».",
         Lang::Fr,
-    );
-    assert_eq!(got[0].speaker, None, "{got:?}");
-    assert_eq!(
-        got[0].speaker_text.as_deref(),
-        Some("Le rapport"),
-        "{got:?}"
+        "Le rapport",
     );
     let got = quotes(
         "The statement said that \"the workers will be protected\".",
@@ -42,7 +40,7 @@ fn pronouns_take_up_the_subject() {
                 He said the police had found \"nothing at all\".\n\n\
                 Asked by Paul Smith about the file, he said that \"the file is thin\".";
     let got = quotes(text, Lang::En);
-    let speakers: Vec<Option<&str>> = got.iter().map(|q| q.speaker.as_deref()).collect();
+    let speakers = speaker_names(&got);
     assert_eq!(
         speakers,
         [Some("Peter Brown"), Some("Tom Hardy"), Some("Tom Hardy")],
@@ -110,15 +108,10 @@ fn named_institutions_speak_again() {
         Some("The ministry"),
         "{got:?}"
     );
-    let got = quotes(
+    assert_unnamed(
         "« La route restera fermée jusqu'à lundi », a indiqué la préfecture.",
         Lang::Fr,
-    );
-    assert_eq!(got[0].speaker, None, "{got:?}");
-    assert_eq!(
-        got[0].speaker_text.as_deref(),
-        Some("la préfecture"),
-        "{got:?}"
+        "la préfecture",
     );
 }
 
@@ -167,13 +160,12 @@ fn descriptions_and_clause_subjects() {
             .is_some_and(|s| s.contains("doctor")),
         "{got:?}"
     );
-    let got = quotes(
+    assert_unnamed(
         "Nangolo Mbumba said he was present when doctors told those at the hospital: \
          \"We just lost him.\"",
         Lang::En,
+        "doctors",
     );
-    assert_eq!(got[0].speaker, None, "{got:?}");
-    assert_eq!(got[0].speaker_text.as_deref(), Some("doctors"), "{got:?}");
 }
 
 /// A person named inside a quote is not the passage's speaker: the next
@@ -195,7 +187,7 @@ fn a_colon_points_forward() {
     let text = "\"It's a totally different muscle,\" York said. \"You have to take yourself out \
                 of it a little bit.\" Smith agreed: \"It's a different job altogether.\"";
     let got = quotes(text, Lang::En);
-    let speakers: Vec<Option<&str>> = got.iter().map(|q| q.speaker.as_deref()).collect();
+    let speakers = speaker_names(&got);
     assert_eq!(
         speakers,
         [Some("York"), Some("York"), Some("Smith")],

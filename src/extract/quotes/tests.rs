@@ -13,8 +13,13 @@ fn assert_speakers(cases: &[(&str, &str, Option<&str>)], lang: Lang) {
     }
 }
 
-fn quotes(text: &str, lang: Lang) -> Vec<ExtractedQuote> {
+pub(super) fn quotes(text: &str, lang: Lang) -> Vec<ExtractedQuote> {
     extract_text(text, lang).quotes
+}
+
+/// The speaker of each quote, in text order.
+pub(super) fn speaker_names(quotes: &[ExtractedQuote]) -> Vec<Option<&str>> {
+    quotes.iter().map(|q| q.speaker.as_deref()).collect()
 }
 
 #[test]
@@ -305,7 +310,7 @@ fn english_patterns() {
 fn unnamed_speakers_stay_unnamed() {
     let text = "Robert Smith spoke first.\n\nA spokesman for the bank said, \"We are aware of the order.\"\n\n\"Now we have to check the accounts,\" he said.";
     let got = quotes(text, Lang::En);
-    let speakers: Vec<Option<&str>> = got.iter().map(|q| q.speaker.as_deref()).collect();
+    let speakers = speaker_names(&got);
     assert_eq!(speakers, [None, None], "{got:?}");
 }
 
@@ -315,7 +320,7 @@ fn unnamed_speakers_stay_unnamed() {
 fn continued_quotes() {
     let text = "\"They think they can silence me,\" Dr Maathai said. \"But I have an elephant's skin.\"\n\n\"Nobody knows what comes next.\"";
     let got = quotes(text, Lang::En);
-    let speakers: Vec<Option<&str>> = got.iter().map(|q| q.speaker.as_deref()).collect();
+    let speakers = speaker_names(&got);
     // The next paragraph's lone quote is the same speaker's, less surely.
     assert_eq!(
         speakers,
@@ -326,7 +331,7 @@ fn continued_quotes() {
     assert!(got[2].confidence < got[1].confidence);
     let text = "« Nous tiendrons », a déclaré Jean Dupont. « Il n'y a pas d'autre choix. »";
     let got = quotes(text, Lang::Fr);
-    let speakers: Vec<Option<&str>> = got.iter().map(|q| q.speaker.as_deref()).collect();
+    let speakers = speaker_names(&got);
     assert_eq!(
         speakers,
         [Some("Jean Dupont"), Some("Jean Dupont")],
@@ -448,7 +453,7 @@ fn incises() {
 fn sentence_pieces_share_a_speaker() {
     let text = "Le président « a fait passer en force » la réforme, et « la défiance est profonde chez les syndicats », juge Sophie Binet.";
     let got = quotes(text, Lang::Fr);
-    let speakers: Vec<Option<&str>> = got.iter().map(|q| q.speaker.as_deref()).collect();
+    let speakers = speaker_names(&got);
     assert_eq!(
         speakers,
         [Some("Sophie Binet"), Some("Sophie Binet")],
