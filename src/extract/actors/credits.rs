@@ -5,8 +5,9 @@
 //! "Pete Evans · CBC News · Posted: …"), an agency alone in parentheses
 //! ("(Reuters)", "PARIS (AFP) –"), a caption's "| Jason Henry for The
 //! Standard", a contact line ("Benjamin Romano: 206-… or b…@…") and the
-//! author's biography after an "About the author" heading. Their tokens are marked covered before
-//! any pass looks for names, so none takes a name there.
+//! author's biography after an "About the author" heading. Their tokens are
+//! marked covered before any pass looks for names, so none takes a name
+//! there.
 
 use crate::extract::lexicon::Lexicon;
 use crate::extract::tokens::Tokens;

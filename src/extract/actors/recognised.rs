@@ -484,16 +484,15 @@ fn actor_of(
     {
         return None;
     }
-    // A place whose name ends as an institution's is one ("Arctic Ice Project").
-    let institution = (first..end)
+    // A place whose name ends as an institution's is one ("Arctic Ice
+    // Project"); "Philippine Sea", "Lawrence Island": a name that ends as a
+    // place's is one.
+    let last = (first..end)
         .rev()
         .find(|k| t.toks[*k].is_word)
-        .is_some_and(|k| lexicon.in_list("org_tail", t.key(k)));
-    // "Philippine Sea", "Lawrence Island": a name that ends as a place's is one.
-    let place = (first..end)
-        .rev()
-        .find(|k| t.toks[*k].is_word)
-        .is_some_and(|k| lexicon.in_list("place_tail", t.key(k)));
+        .map(|k| t.key(k));
+    let institution = last.is_some_and(|w| lexicon.in_list("org_tail", w));
+    let place = last.is_some_and(|w| lexicon.in_list("place_tail", w));
     match kind {
         1 if institution && words >= 2 => Some(org_actor(surface)),
         1 if !(place && words >= 2) => Some(person_actor(surface, None)),
